@@ -1,0 +1,3 @@
+import KizunaCore
+
+print("no benchmarks yet")

@@ -1,0 +1,63 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every Kizuna target shares: Swift 6 mode, upcoming features, warnings as errors.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Kizuna",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kizuna", targets: ["kizuna"]),
+        .library(name: "KizunaCore", targets: ["KizunaCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "KizunaCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KizunaCLI",
+            dependencies: [
+                "KizunaCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kizuna",
+            dependencies: [
+                "KizunaCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kizuna-bench",
+            dependencies: ["KizunaCore"],
+            path: "Benchmarks/kizuna-bench",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KizunaCoreTests",
+            dependencies: ["KizunaCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KizunaCLITests",
+            dependencies: ["KizunaCore"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
