@@ -1,0 +1,53 @@
+import ArgumentParser
+import KizunaCore
+
+/// `kizuna playbooks explain PLAYBOOK --customer ID --from DATE --to DATE`: the tasks a
+/// play produces for one customer over a period, with step dates and reminder instants.
+struct PlaybooksExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show the tasks a play produces for one customer over a period.")
+
+    @OptionGroup var config: ConfigOption
+
+    @Argument(help: ArgumentHelp("The playbook id.", valueName: "playbook"))
+    var playbookID: String
+
+    @Option(help: ArgumentHelp("The customer id.", valueName: "id"))
+    var customer: String
+
+    @Option(help: ArgumentHelp("The first day, included (YYYY-MM-DD, in the play's time zone).", valueName: "date"))
+    var from: String
+
+    @Option(help: ArgumentHelp("The last day, included (YYYY-MM-DD).", valueName: "date"))
+    var to: String
+
+    @Flag(help: "Print JSON for scripts.")
+    var json = false
+
+    func run() throws {
+        guard let first = CivilDate(from) else { throw fail("--from: expected a date such as 2026-12-01, found `\(from)`") }
+        guard let last = CivilDate(to) else { throw fail("--to: expected a date such as 2026-12-31, found `\(to)`") }
+        guard first <= last else { throw fail("--from \(from) is after --to \(to)") }
+        let workspace = try Workspace.load(config)
+        guard let playbook = workspace.playbooks.first(where: { $0.id == playbookID }) else {
+            let hint = closestMatch(to: playbookID, among: workspace.playbooks.map(\.id)).map { "did you mean `\($0)`?" }
+            throw fail([Diagnostic("no playbook `\(playbookID)` in \(workspace.configuration.playbooksDirectory)", hint: hint)])
+        }
+        guard let customer = workspace.customers.first(where: { $0.id == self.customer }) else {
+            let hint = closestMatch(to: self.customer, among: workspace.customers.map(\.id)).map { "did you mean `\($0)`?" }
+            throw fail([Diagnostic("no customer `\(self.customer)`", hint: hint)])
+        }
+        let planner = workspace.planner
+        let zone = planner.context(for: customer, playbook: playbook).zone
+        let occurrences = planner.occurrences(
+            of: playbook, for: customer, from: zone.instant(for: LocalDateTime(date: first)),
+            to: zone.instant(for: LocalDateTime(date: last.adding(days: 1))))
+        let explanation = Explanation(playbook: playbook, customer: customer, zone: zone, occurrences: occurrences, applies: planner.applies(playbook, to: customer))
+        if json {
+            try printJSON(explanation)
+        } else {
+            explanation.print(style: .terminal)
+        }
+    }
+}

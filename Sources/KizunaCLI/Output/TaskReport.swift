@@ -1,0 +1,61 @@
+import KizunaCore
+
+/// A task as `today` and `upcoming` show it: planned, ranked, and ready to print or encode.
+struct TaskReport: Encodable {
+    let id: String
+    let shortID: String
+    let playbook: String
+    let step: String
+    let customer: String
+    let customerName: String
+    let owner: String
+    let title: String
+    let priority: Priority
+    let start: String
+    let due: String
+    let overdue: Bool
+    let urgency: Urgency
+    let checklist: [String]
+
+    /// Instants kept for sorting and printing in the reader's zone.
+    let dueInstant: Instant
+    let zone: Zone
+
+    enum CodingKeys: String, CodingKey {
+        case id, shortID = "short_id", playbook, step, customer, customerName = "customer_name", owner, title, priority,
+            start, due, overdue, urgency, checklist
+    }
+
+    init(_ task: PlannedTask, customer: Customer?, now: Instant) {
+        id = task.id.hex
+        shortID = task.id.short
+        playbook = task.playbook
+        step = task.step
+        self.customer = task.customer
+        customerName = customer?.name ?? task.customer
+        owner = task.owner
+        title = task.title
+        priority = task.priority
+        start = task.zone.iso8601(task.start)
+        due = task.zone.iso8601(task.due)
+        overdue = task.due < now
+        urgency = Urgency(due: task.due, now: now, priority: task.priority, health: customer?.health, arr: customer?.arr)
+        checklist = task.checklist
+        dueInstant = task.due
+        zone = task.zone
+    }
+}
+
+/// Tasks grouped by owner, owners in name order, each group most urgent first.
+struct OwnerGroup: Encodable {
+    let owner: String
+    let tasks: [TaskReport]
+
+    static func grouping(_ reports: [TaskReport]) -> [OwnerGroup] {
+        Dictionary(grouping: reports, by: \.owner)
+            .map { owner, tasks in
+                OwnerGroup(owner: owner, tasks: tasks.sorted { ($1.urgency, $0.id) < ($0.urgency, $1.id) })
+            }
+            .sorted { $0.owner < $1.owner }
+    }
+}

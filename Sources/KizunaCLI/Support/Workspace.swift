@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KizunaCore
+
+/// `--config PATH`, shared by every command that reads the team's configuration.
+struct ConfigOption: ParsableArguments {
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp("The configuration file.", discussion: "Default: $KIZUNA_CONFIG, else /etc/kizuna/kizuna.yaml.", valueName: "path"))
+    var path: String?
+
+    /// The file to read: the option, else `KIZUNA_CONFIG`, else the system default.
+    var resolvedPath: String {
+        path ?? Configuration.defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// What a command works on: configuration, playbooks and customers, loaded and checked.
+struct Workspace {
+    var configuration: Configuration
+    var playbooks: [Playbook]
+    var customers: [Customer]
+
+    /// Loads everything, or prints every problem found and fails.
+    static func load(_ option: ConfigOption) throws -> Workspace {
+        let configuration: Configuration
+        do {
+            configuration = try ConfigurationLoader.load(path: option.resolvedPath)
+        } catch {
+            throw fail(error.diagnostics)
+        }
+        let (playbooks, problems) = PlaybookLoader.loadDirectory(configuration.playbooksDirectory)
+        guard problems.isEmpty else { throw fail(problems) }
+        var customers: [Customer] = []
+        if let file = configuration.customersFile {
+            do {
+                customers = try CustomerFile.load(path: file, record: CustomerRecord(teamZone: configuration.zone))
+            } catch {
+                throw fail(error.diagnostics)
+            }
+        }
+        return Workspace(configuration: configuration, playbooks: playbooks, customers: customers)
+    }
+
+    var planner: Planner {
+        Planner(playbooks: playbooks, teamZone: configuration.zone, calendar: configuration.calendar)
+    }
+}
+
+/// The current instant: `KIZUNA_NOW` when set (an ISO 8601 instant, or a wall time in
+/// `zone`), so that reports can be reproduced and tests need no real clock.
+func currentInstant(in zone: Zone) throws -> Instant {
+    guard let text = ProcessInfo.processInfo.environment["KIZUNA_NOW"], !text.isEmpty else { return Instant(Date()) }
+    guard let instant = Instant(iso8601: text, defaultZone: zone) else {
+        throw fail("KIZUNA_NOW: expected an ISO 8601 date-time such as 2026-11-23T09:00:00-05:00, found `\(text)`")
+    }
+    return instant
+}

@@ -1,0 +1,176 @@
+/// Turns playbooks and customers into the tasks they owe: a pure function of
+/// (playbooks, calendar, customers, completions, window). The daemon and the command
+/// both plan through it, so they always agree.
+public struct Planner: Sendable {
+    public var playbooks: [Playbook]
+    /// The zone for customers and plays without their own.
+    public var teamZone: Zone
+    public var calendar: BusinessCalendar
+    /// What was done when: dates steps that follow a previous step's completion, and
+    /// after-completion cadences.
+    public var completions: Completions
+
+    /// The time of day a play's dates start at when it names none.
+    public static let startOfWorkingDay = LocalTime(hour: 9, minute: 0)!
+
+    public init(playbooks: [Playbook], teamZone: Zone, calendar: BusinessCalendar, completions: Completions = Completions()) {
+        self.playbooks = playbooks
+        self.teamZone = teamZone
+        self.calendar = calendar
+        self.completions = completions
+    }
+
+    /// Every task that starts in `[from, to)`, for every customer and play.
+    public func tasks(for customers: [Customer], from: Instant, to: Instant) -> [PlannedTask] {
+        customers.flatMap { customer in
+            playbooks.flatMap { playbook in
+                occurrences(of: playbook, for: customer, from: from, to: to).flatMap(\.tasks)
+            }
+        }
+    }
+
+    /// The occurrences of `playbook` for `customer` with a step starting in `[from, to)`.
+    public func occurrences(of playbook: Playbook, for customer: Customer, from: Instant, to: Instant) -> [PlannedOccurrence] {
+        guard applies(playbook, to: customer) else { return [] }
+        let context = context(for: customer, playbook: playbook)
+        let (lead, lag) = stepReach(of: playbook)
+        let series = occurrenceSeries(of: playbook, context: context, customer: customer, from: from.adding(seconds: -lag), to: to.adding(seconds: lead))
+        return series.compactMap { occurrence in
+            let planned = plan(occurrence, of: playbook, for: customer, context: context)
+            guard planned.tasks.contains(where: { from <= $0.start && $0.start < to }) else { return nil }
+            return planned
+        }
+    }
+
+    /// Whether the play is for this customer: its stage (every stage but `churned` when
+    /// none is named) and its segment filter.
+    public func applies(_ playbook: Playbook, to customer: Customer) -> Bool {
+        let stages = playbook.applies.stages
+        guard stages.isEmpty ? customer.stage != "churned" : stages.contains(customer.stage) else { return false }
+        guard let segment = playbook.applies.segment else { return true }
+        return segment.evaluate(in: CustomerFacts(customer: customer, today: nil)) == true
+    }
+
+    /// The zone, calendar and dates a play is expanded against for one customer.
+    public func context(for customer: Customer, playbook: Playbook) -> ScheduleContext {
+        let zone: Zone =
+            switch playbook.zone {
+            case .customer: customer.zone ?? teamZone
+            case .team: teamZone
+            case .named(let zone): zone
+            }
+        return ScheduleContext(
+            zone: zone, calendar: calendar, stageEntered: customer.stageEntered, customerSince: customer.customerSince,
+            renewalDate: customer.renewalDate)
+    }
+
+    /// The play's occurrences in `[from, to)`, before steps are dated.
+    private func occurrenceSeries(
+        of playbook: Playbook, context: ScheduleContext, customer: Customer, from: Instant, to: Instant
+    ) -> [Occurrence] {
+        switch playbook.trigger {
+        case .schedule(let schedule):
+            let anchor = LocalDateTime(date: context.zone.localDateTime(at: customer.stageEntered).date, time: Self.startOfWorkingDay)
+            return schedule.occurrences(
+                from: from, to: to, anchor: anchor, context: context,
+                lastCompletion: completions.latest(playbook: playbook.id, customer: customer.id))
+        case .dates(let anchors):
+            return anchors.compactMap { anchor in
+                guard let date = anchor.date(in: context) else { return nil }
+                let local = LocalDateTime(date: date, time: Self.startOfWorkingDay)
+                let instant = context.zone.instant(for: local)
+                guard from <= instant, instant < to else { return nil }
+                return Occurrence(key: local.description, local: local, instant: instant)
+            }.sorted()
+        case .condition:
+            // Condition triggers fire from health and signals, which planning from
+            // customers alone does not see; they are planned where signals are stored.
+            return []
+        }
+    }
+
+    /// Dates every step of one occurrence.
+    private func plan(_ occurrence: Occurrence, of playbook: Playbook, for customer: Customer, context: ScheduleContext)
+        -> PlannedOccurrence
+    {
+        var tasks: [PlannedTask] = []
+        var waiting: [String] = []
+        var previous: TaskID?
+        for step in playbook.steps {
+            let id = TaskID(playbook: playbook.id, step: step.id, customer: customer.id, occurrence: occurrence.key)
+            defer { previous = id }
+            let startLocal: LocalDateTime
+            switch step.start {
+            case .occurrence(let span):
+                startLocal = span.map { $0.applied(to: occurrence.local, calendar: calendar) } ?? occurrence.local
+            case .afterPrevious(let span):
+                guard let previous, let done = completions.byTask[previous] else {
+                    waiting.append(step.id)
+                    continue
+                }
+                startLocal = span.applied(to: context.zone.localDateTime(at: done), calendar: calendar)
+            }
+            let dueLocal = step.window.map { $0.applied(to: startLocal, calendar: calendar) } ?? startLocal
+            let start = context.zone.instant(for: startLocal)
+            let due = context.zone.instant(for: dueLocal)
+            let values = TemplateValues(customer: customer, playbook: playbook, occurrence: occurrence.local.date, due: due, zone: context.zone)
+            let owner = step.owner.render(values.value(for:))
+            tasks.append(
+                PlannedTask(
+                    id: id, playbook: playbook.id, step: step.id, customer: customer.id, occurrence: occurrence.key,
+                    title: step.title.render(values.value(for:)), owner: owner.isEmpty ? customer.csm : owner,
+                    priority: step.priority, start: start, due: due, checklist: step.checklist,
+                    reminders: playbook.reminders.map { rule in
+                        reminder(rule, start: startLocal, due: dueLocal, owner: owner.isEmpty ? customer.csm : owner, values: values, zone: context.zone)
+                    },
+                    zone: context.zone))
+        }
+        return PlannedOccurrence(playbook: playbook.id, customer: customer.id, occurrence: occurrence, tasks: tasks, waiting: waiting)
+    }
+
+    private func reminder(
+        _ rule: ReminderRule, start: LocalDateTime, due: LocalDateTime, owner: String, values: TemplateValues, zone: Zone
+    ) -> PlannedReminder {
+        let local: LocalDateTime =
+            switch rule.timing {
+            case .beforeStart(let span): span.negated.applied(to: start, calendar: calendar)
+            case .atStart: start
+            case .atDue: due
+            case .overdue(let span): span.applied(to: due, calendar: calendar)
+            }
+        let recipient = rule.recipient.map { $0.render(values.value(for:)) }.flatMap { $0.isEmpty ? nil : $0 } ?? owner
+        return PlannedReminder(instant: zone.instant(for: local), recipient: recipient, timing: rule.timing, channel: rule.channel)
+    }
+
+    /// How far (in seconds) a step can start after, and before, its occurrence, so the
+    /// occurrence window can be widened enough to find every step starting in a window.
+    private func stepReach(of playbook: Playbook) -> (after: Int64, before: Int64) {
+        var after: Int64 = 0
+        var before: Int64 = 0
+        for step in playbook.steps {
+            guard case .occurrence(let span?) = step.start else { continue }
+            let reach = span.upperBoundSeconds
+            if span.amount > 0 { after = max(after, reach) } else { before = max(before, reach) }
+        }
+        return (after, before)
+    }
+}
+
+extension CalendarSpan {
+    /// An upper bound of the span's length in seconds, whatever the calendar (business
+    /// days may stretch over weekends and holidays; a margin covers long holiday runs).
+    var upperBoundSeconds: Int64 {
+        let magnitude = Int64(abs(amount))
+        let days: Int64 =
+            switch unit {
+            case .minute, .hour: 1
+            case .day: magnitude
+            case .businessDay: magnitude * 2 + 14
+            case .week: magnitude * 7
+            case .month: magnitude * 31
+            case .quarter: magnitude * 92
+            case .year: magnitude * 366
+            }
+        return (days + 1) * 86_400
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what building and testing Kizuna needs and is missing, and nothing else.
+# Safe to run again: packages already present are left alone.
+set -euo pipefail
+
+# Debian packages the build and the tests use.
+packages=(
+  python3            # the RRULE oracle test drives python-dateutil
+  python3-dateutil
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+# python-dateutil may come from pip rather than Debian: then it is not missing.
+if [[ " ${missing[*]} " == *" python3-dateutil "* ]] && python3 -c 'import dateutil' 2>/dev/null; then
+  missing=("${missing[@]/python3-dateutil}")
+fi
+read -r -a missing <<<"${missing[*]}"
+
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+command -v swift >/dev/null || { echo "error: the Swift toolchain (swift.org) is not on PATH" >&2; exit 1; }
