@@ -5,6 +5,9 @@ final class DiagnosticCollector {
 
     var isEmpty: Bool { diagnostics.isEmpty }
 
+    /// How many problems were reported so far; a reader compares it before and after a part.
+    var count: Int { diagnostics.count }
+
     func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }

@@ -4,6 +4,8 @@ struct YAMLMapping {
     private var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
     /// The keys present, in file order.
     private(set) var keys: [String] = []
+    /// Allowed keys offered as the fix of a misspelt one, so their absence is not reported again.
+    private var suggested: Set<String> = []
 
     /// Reads `node` as a mapping with the `allowed` keys; reports (and skips) any other key
     /// with the closest allowed one as a hint, and keys that are not plain names.
@@ -17,9 +19,11 @@ struct YAMLMapping {
             }
             guard allowed.contains(name) else {
                 let allowedList = allowed.map { "`\($0)`" }.joined(separator: ", ")
+                let match = closestMatch(to: name, among: allowed)
+                if let match { suggested.insert(match) }
                 diagnostics.report(
                     "unknown key `\(name)` in \(context)", at: key.location,
-                    hint: didYouMean(name, among: allowed) ?? "expected one of \(allowedList)")
+                    hint: match.map { "did you mean `\($0)`?" } ?? "expected one of \(allowedList)")
                 continue
             }
             entries[name] = (key, value)
@@ -35,6 +39,7 @@ struct YAMLMapping {
     /// The value of a key that must be present; reports its absence at the mapping.
     func required(_ key: String, _ what: String, diagnostics: DiagnosticCollector) -> YAMLNode? {
         if let value = self[key] { return value }
+        guard !suggested.contains(key) else { return nil }
         diagnostics.report("missing required key `\(key)`", at: node.location, hint: "add `\(key):` with \(what)")
         return nil
     }

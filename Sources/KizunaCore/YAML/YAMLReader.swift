@@ -3,13 +3,14 @@
 struct YAMLReader {
     let diagnostics: DiagnosticCollector
 
-    /// The node as a mapping with the `allowed` keys, or `nil` after reporting what it is instead.
-    func mapping(_ node: YAMLNode, expected: String, allowed: [String]) -> YAMLMapping? {
+    /// The node as a mapping with the `allowed` keys, or `nil` after reporting what it is
+    /// instead; `context` names it in messages about its keys ("the cadence").
+    func mapping(_ node: YAMLNode, expected: String, context: String, allowed: [String]) -> YAMLMapping? {
         guard let pairs = node.pairs else {
             mismatch(node, expected: expected)
             return nil
         }
-        return YAMLMapping(node, pairs: pairs, allowed: allowed, context: expected, diagnostics: diagnostics)
+        return YAMLMapping(node, pairs: pairs, allowed: allowed, context: context, diagnostics: diagnostics)
     }
 
     /// The node as a non-empty scalar, or `nil` after reporting what it is instead.

@@ -40,10 +40,19 @@ struct YAMLScalar {
 
     /// The value parsed by `parse`, or `nil` after reporting the parser's error at its place.
     func parse<T>(_ diagnostics: DiagnosticCollector, _ parse: (String) throws(SyntaxError) -> T) -> T? {
+        self.parse(diagnostics, scalars: 0..<text.unicodeScalars.count, parse)
+    }
+
+    /// The part of the value at `range` (in Unicode scalars) parsed by `parse`, or `nil`
+    /// after reporting the parser's error where it is in the whole value.
+    func parse<T>(_ diagnostics: DiagnosticCollector, scalars range: Range<Int>, _ parse: (String) throws(SyntaxError) -> T) -> T? {
+        let scalars = text.unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: range.lowerBound)
+        let end = scalars.index(start, offsetBy: range.count)
         do {
-            return try parse(text)
+            return try parse(String(scalars[start..<end]))
         } catch {
-            diagnostics.report(diagnostic(for: error))
+            diagnostics.report(diagnostic(for: SyntaxError(error.message, at: error.offset + range.lowerBound, hint: error.hint)))
             return nil
         }
     }
