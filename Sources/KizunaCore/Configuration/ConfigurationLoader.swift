@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the team's configuration file, `kizuna.yaml` (see docs/playbooks.md).
+/// Reads the team's configuration file, `kizuna.yaml` (see docs/configuration.md).
 public enum ConfigurationLoader {
     static let keys = ["kizuna", "timezone", "playbooks", "customers", "state_directory", "horizon", "calendar"]
     /// Where the store lives when the file names no `state_directory` (systemd's StateDirectory).

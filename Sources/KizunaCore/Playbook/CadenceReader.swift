@@ -2,8 +2,9 @@
 /// `RRULE:FREQ=…`) or a mapping of its parts, checked for days the period cannot have.
 struct CadenceReader {
     static let keys = ["every", "on", "at", "from", "until", "count", "holidays", "recur", "rrule"]
-    /// The keys that a recurrence rule expresses itself.
-    private static let ruleKeys: Set<String> = ["every", "on", "at", "until", "count", "recur"]
+    /// The keys that cannot stand beside `rrule`: the rule expresses them itself, and it
+    /// starts (DTSTART) at the play's natural anchor.
+    private static let ruleKeys: Set<String> = ["every", "on", "at", "from", "until", "count", "recur"]
     private static let recurrences: [String: Cadence.Recurrence] = ["fixed": .fixed, "after completion": .afterCompletion]
 
     let yaml: YAMLReader
@@ -20,7 +21,7 @@ struct CadenceReader {
         let holidays = map["holidays"].flatMap { yaml.parse($0, expected: "a holiday policy", CadenceParser.parseHolidayPolicy) }
         if let ruleNode = map["rrule"] {
             for key in map.keys where Self.ruleKeys.contains(key) {
-                diagnostics.report("`\(key)` cannot be combined with `rrule`", at: map.keyLocation(key), hint: "express it in the RRULE")
+                diagnostics.report("`\(key)` cannot be combined with `rrule`", at: map.keyLocation(key), hint: "express it in the RRULE; only `holidays` may stand beside it")
             }
             return yaml.scalar(ruleNode, expected: "an RRULE such as `FREQ=WEEKLY;BYDAY=TU`").flatMap { rule($0, holidays: holidays ?? .keep) }
         }
