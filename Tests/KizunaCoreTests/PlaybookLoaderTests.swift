@@ -174,7 +174,7 @@ import Testing
         try "kizuna: 1\n".write(to: folder.appendingPathComponent("d.yaml"), atomically: true, encoding: .utf8)
         try "not a playbook".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
 
-        let (playbooks, diagnostics) = PlaybookLoader.loadDirectory(folder.path)
+        let (playbooks, diagnostics) = PlaybookLoader.load(paths: [folder.path])
         #expect(playbooks.map(\.id) == ["qbr", "check-in"])
         let b = folder.appendingPathComponent("b.yaml").path
         let c = folder.appendingPathComponent("c.yml").path
@@ -184,7 +184,7 @@ import Testing
     }
 
     @Test func missingFolderIsADiagnostic() {
-        let (playbooks, diagnostics) = PlaybookLoader.loadDirectory("/nonexistent/kizuna-playbooks")
+        let (playbooks, diagnostics) = PlaybookLoader.load(paths: ["/nonexistent/kizuna-playbooks"])
         #expect(playbooks.isEmpty)
         #expect(diagnostics.count == 1)
     }

@@ -43,7 +43,7 @@ struct PlaybooksExplainCommand: ParsableCommand {
         let occurrences = planner.occurrences(
             of: playbook, for: customer, from: zone.instant(for: LocalDateTime(date: first)),
             to: zone.instant(for: LocalDateTime(date: last.adding(days: 1))))
-        let explanation = Explanation(playbook: playbook, customer: customer, zone: zone, occurrences: occurrences, applies: planner.applies(playbook, to: customer))
+        let explanation = Explanation(playbook: playbook, customer: customer, zone: zone, occurrences: occurrences, applies: planner.applies(playbook, to: customer, on: first))
         if json {
             try printJSON(explanation)
         } else {

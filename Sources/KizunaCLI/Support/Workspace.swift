@@ -29,7 +29,7 @@ struct Workspace {
         } catch {
             throw fail(error.diagnostics)
         }
-        let (playbooks, problems) = PlaybookLoader.loadDirectory(configuration.playbooksDirectory)
+        let (playbooks, problems) = PlaybookLoader.load(paths: [configuration.playbooksDirectory])
         guard problems.isEmpty else { throw fail(problems) }
         var customers: [Customer] = []
         if let file = configuration.customersFile {

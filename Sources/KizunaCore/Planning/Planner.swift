@@ -31,8 +31,8 @@ public struct Planner: Sendable {
 
     /// The occurrences of `playbook` for `customer` with a step starting in `[from, to)`.
     public func occurrences(of playbook: Playbook, for customer: Customer, from: Instant, to: Instant) -> [PlannedOccurrence] {
-        guard applies(playbook, to: customer) else { return [] }
         let context = context(for: customer, playbook: playbook)
+        guard applies(playbook, to: customer, on: context.zone.localDateTime(at: from).date) else { return [] }
         let (lead, lag) = stepReach(of: playbook)
         let series = occurrenceSeries(of: playbook, context: context, customer: customer, from: from.adding(seconds: -lag), to: to.adding(seconds: lead))
         return series.compactMap { occurrence in
@@ -42,13 +42,14 @@ public struct Planner: Sendable {
         }
     }
 
-    /// Whether the play is for this customer: its stage (every stage but `churned` when
-    /// none is named) and its segment filter.
-    public func applies(_ playbook: Playbook, to customer: Customer) -> Bool {
+    /// Whether the play is for this customer on `day`: its stage (every stage but
+    /// `churned` when none is named) and its segment filter (unknown counts as no).
+    public func applies(_ playbook: Playbook, to customer: Customer, on day: CivilDate) -> Bool {
         let stages = playbook.applies.stages
         guard stages.isEmpty ? customer.stage != "churned" : stages.contains(customer.stage) else { return false }
         guard let segment = playbook.applies.segment else { return true }
-        return segment.evaluate(in: CustomerFacts(customer: customer, today: nil)) == true
+        let facts = CustomerFacts(customer: customer, today: day, zone: context(for: customer, playbook: playbook).zone)
+        return segment.evaluate(in: facts) == true
     }
 
     /// The zone, calendar and dates a play is expanded against for one customer.

@@ -15,23 +15,32 @@ public enum PlaybookLoader {
         try located(file: file, text: text, stages: stages).playbook
     }
 
-    /// Reads every `*.yaml` and `*.yml` file of a folder, in name order. A file with
-    /// problems is left out and its problems reported; so are unreadable files and a
-    /// playbook id already used by an earlier file.
-    public static func loadDirectory(_ path: String, stages: [String] = defaultStages)
+    /// Reads playbook files: each path is a file, or a folder whose `*.yaml` and `*.yml`
+    /// files are read in name order. A file with problems is left out and its problems
+    /// reported; so are unreadable files and a playbook id already used by an earlier file.
+    public static func load(paths: [String], stages: [String] = defaultStages)
         -> (playbooks: [Playbook], diagnostics: [Diagnostic])
     {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
-            return ([], [Diagnostic("cannot read the playbook folder `\(path)`: \(error.localizedDescription)")])
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                files.append(path)
+                continue
+            }
+            do {
+                files += try FileManager.default.contentsOfDirectory(atPath: path)
+                    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                    .sorted()
+                    .map { (path as NSString).appendingPathComponent($0) }
+            } catch {
+                diagnostics.append(Diagnostic("cannot read the playbook folder `\(path)`: \(error.localizedDescription)"))
+            }
         }
         var playbooks: [Playbook] = []
-        var diagnostics: [Diagnostic] = []
         var ids: [String: SourceLocation] = [:]
-        for name in names.filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }).sorted() {
-            let file = (path as NSString).appendingPathComponent(name)
+        for file in files {
             do {
                 let text = try String(contentsOfFile: file, encoding: .utf8)
                 let (playbook, idLocation) = try located(file: file, text: text, stages: stages)
@@ -44,7 +53,7 @@ public enum PlaybookLoader {
             } catch let list as DiagnosticList {
                 diagnostics += list.diagnostics
             } catch {
-                diagnostics.append(Diagnostic("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: file, line: 1, column: 1)))
+                diagnostics.append(Diagnostic("cannot read `\(file)`: \(error.localizedDescription)"))
             }
         }
         return (playbooks, diagnostics)
