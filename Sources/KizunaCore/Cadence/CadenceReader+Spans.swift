@@ -46,7 +46,7 @@ extension CadenceReader {
         _: Unit.Type, expecting what: String
     ) throws(SyntaxError) -> Unit where Unit.RawValue == String {
         let names = Unit.allCases.map(\.rawValue).filter { !$0.contains(" ") }
-        let candidates = names + names.map { $0 + "s" } + ["business"]
+        let candidates = names.map { $0 + "s" } + names + ["business"]
         guard let token = current, token.kind == .word else { throw unexpected(what, suggesting: candidates) }
         if token.text == "business" {
             advance()
