@@ -19,7 +19,7 @@ struct CadenceGrid: IteratorProtocol {
     private let lastDay: Int
     /// The next period to select days from (for business-day cadences, the next grid day).
     private var period: Int
-    private var days: [Int] = []
+    private var days = DayBuffer()
     private var dayPosition = 0
     private var date: CivilDate
     private var timePosition: Int
@@ -73,7 +73,7 @@ struct CadenceGrid: IteratorProtocol {
                     return false
                 }
                 fillNextPeriod()
-                emptyPeriods = days.isEmpty ? emptyPeriods + 1 : 0
+                emptyPeriods = days.count == 0 ? emptyPeriods + 1 : 0
             }
             let day = days[dayPosition]
             dayPosition += 1
@@ -91,7 +91,7 @@ struct CadenceGrid: IteratorProtocol {
     }
 
     private mutating func fillNextPeriod() {
-        days.removeAll(keepingCapacity: true)
+        days.removeAll()
         dayPosition = 0
         if frequency == .businessDay {
             days.append(period)
@@ -101,22 +101,7 @@ struct CadenceGrid: IteratorProtocol {
         let span = frequency.period(at: period)
         period += interval
         for selector in selectors { selector.select(in: span, calendar: calendar, into: &days) }
-        if selectors.count > 1 { sortUnique() }
-    }
-
-    /// Insertion sort without duplicates: a period selects a handful of days.
-    private mutating func sortUnique() {
-        var kept = 0
-        for index in days.indices {
-            let day = days[index]
-            var position = kept
-            while position > 0 && days[position - 1] > day { position -= 1 }
-            guard position == 0 || days[position - 1] != day else { continue }
-            for move in stride(from: kept, to: position, by: -1) { days[move] = days[move - 1] }
-            days[position] = day
-            kept += 1
-        }
-        days.removeLast(days.count - kept)
+        if selectors.count > 1 { days.sortUnique() }
     }
 
     /// The first business-day grid point on or after `scanFrom`: the grid is every

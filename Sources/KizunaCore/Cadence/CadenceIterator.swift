@@ -36,7 +36,12 @@ public struct CadenceIterator: IteratorProtocol, Sequence {
         } else if limit == nil, let from {
             scanFrom = Self.scanStart(for: from, policy: cadence.holidays, context: context)
         }
-        let times = Array(Set(cadence.times.isEmpty ? [Self.defaultTime] : cadence.times)).sorted()
+        let times =
+            switch cadence.times.count {
+            case 0: [Self.defaultTime]
+            case 1: cadence.times
+            default: Array(Set(cadence.times)).sorted()
+            }
         let grid = CadenceGrid(
             frequency: cadence.frequency, interval: interval, days: cadence.days, times: times,
             calendar: context.calendar, start: start, scanFrom: scanFrom, until: until)

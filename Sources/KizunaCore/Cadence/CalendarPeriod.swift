@@ -45,9 +45,12 @@ extension Cadence.Frequency {
     private static func months(startingAt monthIndex: Int, count: Int) -> CalendarPeriod {
         let year = floorDivision(monthIndex, 12)
         let month = monthIndex - year * 12 + 1
-        let first = CivilDate(unchecked: year, month, 1).dayNumber
-        let end = CivilDate(unchecked: year, month, 1).adding(months: count)
-        return CalendarPeriod(first: first, length: end.dayNumber - first, year: year, month: month)
+        var length = 0
+        for index in monthIndex..<(monthIndex + count) {
+            let indexYear = floorDivision(index, 12)
+            length += CivilDate.daysIn(month: index - indexYear * 12 + 1, year: indexYear)
+        }
+        return CalendarPeriod(first: CivilDate(unchecked: year, month, 1).dayNumber, length: length, year: year, month: month)
     }
 }
 

@@ -36,7 +36,7 @@ enum GridDay: Sendable {
     }
 
     /// Appends the day numbers this selector picks in `period`, ascending.
-    func select(in period: CalendarPeriod, calendar: BusinessCalendar, into days: inout [Int]) {
+    func select(in period: CalendarPeriod, calendar: BusinessCalendar, into days: inout DayBuffer) {
         switch self {
         case .weekday(let weekday):
             var day = period.first + (weekday - weekdayIndex(ofDay: period.first) + 7) % 7

@@ -11,10 +11,10 @@ struct OccurrenceAssembler<Points: IteratorProtocol>: IteratorProtocol where Poi
     private var points: Points
     private let policy: HolidayPolicy
     private let calendar: BusinessCalendar
-    private let zone: Zone
+    private var zone: ZoneConverter
     private let earliest: Instant?
     private var remaining: Int
-    /// The occurrences landing on one date, sorted, and how many were handed out.
+    /// The occurrences landing on one date, sorted and merged, and how many were handed out.
     private var batch: [Occurrence] = []
     private var batchPosition = 0
     /// A point already read that lands on a later date than the batch.
@@ -26,18 +26,21 @@ struct OccurrenceAssembler<Points: IteratorProtocol>: IteratorProtocol where Poi
         self.points = points
         self.policy = policy
         self.calendar = calendar
-        self.zone = zone
+        self.zone = ZoneConverter(zone)
         self.earliest = earliest
         remaining = limit ?? .max
     }
 
     mutating func next() -> Occurrence? {
         while remaining > 0 {
-            if batchPosition == batch.count {
-                guard fillBatch() else { return nil }
+            let occurrence: Occurrence
+            if batchPosition < batch.count {
+                occurrence = batch[batchPosition]
+                batchPosition += 1
+            } else {
+                guard let first = nextLandingDate() else { return nil }
+                occurrence = first
             }
-            let occurrence = batch[batchPosition]
-            batchPosition += 1
             remaining -= 1
             if let earliest, occurrence.instant < earliest { continue }
             return occurrence
@@ -45,21 +48,30 @@ struct OccurrenceAssembler<Points: IteratorProtocol>: IteratorProtocol where Poi
         return nil
     }
 
-    /// Reads every point landing on the next landing date; false when there are none.
-    private mutating func fillBatch() -> Bool {
+    /// The first occurrence on the next landing date; when more points land on that date,
+    /// the others wait in `batch`, ordered and merged.
+    private mutating func nextLandingDate() -> Occurrence? {
+        guard let first = nextLanded() else { return nil }
+        let firstOccurrence = occurrence(first)
+        guard let second = nextLanded() else { return firstOccurrence }
+        guard second.landing == first.landing else {
+            lookahead = second
+            return firstOccurrence
+        }
         batch.removeAll(keepingCapacity: true)
-        batchPosition = 0
-        guard let first = nextLanded() else { return false }
+        batch.append(firstOccurrence)
+        var point = second
         var ordered = true
-        batch.append(occurrence(first))
-        while let point = nextLanded() {
-            guard point.landing == first.landing else {
-                lookahead = point
-                break
-            }
+        while true {
             let next = occurrence(point)
             ordered = ordered && batch[batch.count - 1] < next
             batch.append(next)
+            guard let following = nextLanded() else { break }
+            guard following.landing == first.landing else {
+                lookahead = following
+                break
+            }
+            point = following
         }
         if !ordered { batch.sort() }
         // A wall time in a spring-forward gap lands on the same instant as the hour after it.
@@ -69,10 +81,11 @@ struct OccurrenceAssembler<Points: IteratorProtocol>: IteratorProtocol where Poi
             kept += 1
         }
         batch.removeLast(batch.count - kept)
-        return true
+        batchPosition = 1
+        return batch[0]
     }
 
-    private func occurrence(_ point: (point: LocalDateTime, landing: CivilDate)) -> Occurrence {
+    private mutating func occurrence(_ point: (point: LocalDateTime, landing: CivilDate)) -> Occurrence {
         let local = point.landing == point.point.date ? point.point : LocalDateTime(date: point.landing, time: point.point.time)
         return Occurrence(nominal: point.point, local: local, instant: zone.instant(for: local))
     }
