@@ -157,7 +157,7 @@ import Testing
             _ = try PlaybookLoader.load(file: "daily.yaml", text: text)
         } catch {
             #expect(error.diagnostics.map(\.description) == [
-                "daily.yaml:6:7: error: a daily cadence has no days to choose (remove `on`)",
+                "daily.yaml:6:7: error: days cannot be chosen for a cadence counted in days: remove `tuesday`",
                 "daily.yaml:7:10: error: expected a number of occurrences (1 or more), found `0`",
             ])
         }

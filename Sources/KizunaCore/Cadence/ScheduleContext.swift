@@ -23,20 +23,24 @@ public struct ScheduleContext: Hashable, Sendable {
 
 /// One occurrence of a schedule.
 public struct Occurrence: Hashable, Sendable, Comparable {
-    /// Stable identity of the occurrence within its series: the nominal wall time of the
-    /// grid point before any holiday move, `2026-11-24T10:00:00`. Task ids derive from it.
-    public var key: String
+    /// The wall time of the grid point before any holiday move.
+    public var nominal: LocalDateTime
     /// The wall time the occurrence lands on, after the holiday policy.
     public var local: LocalDateTime
     public var instant: Instant
 
-    public init(key: String, local: LocalDateTime, instant: Instant) {
-        self.key = key
+    public init(nominal: LocalDateTime, local: LocalDateTime, instant: Instant) {
+        self.nominal = nominal
         self.local = local
         self.instant = instant
     }
 
+    /// Stable identity of the occurrence within its series: the nominal wall time,
+    /// `2026-11-24T10:00:00`, so a holiday move keeps it. Task ids derive from it.
+    /// (Built on demand: expansion produces millions of occurrences and few need a key.)
+    public var key: String { nominal.description }
+
     public static func < (lhs: Occurrence, rhs: Occurrence) -> Bool {
-        (lhs.instant, lhs.key) < (rhs.instant, rhs.key)
+        (lhs.instant, lhs.nominal) < (rhs.instant, rhs.nominal)
     }
 }

@@ -21,21 +21,29 @@ public struct BusinessCalendar: Sendable, Hashable {
     public static let standard = BusinessCalendar()
 
     public func isBusinessDay(_ date: CivilDate) -> Bool {
-        workWeekMask & (1 << UInt8(date.weekday.rawValue)) != 0 && !holidayDayNumbers.contains(date.dayNumber)
+        isBusinessDay(dayNumber: date.dayNumber)
+    }
+
+    /// Whether the day with this number (days since 1970-01-01) is worked; the scans
+    /// below step on day numbers, which is much cheaper than stepping civil dates.
+    func isBusinessDay(dayNumber: Int) -> Bool {
+        workWeekMask & (1 << UInt8(weekdayIndex(ofDay: dayNumber) + 1)) != 0 && !holidayDayNumbers.contains(dayNumber)
     }
 
     /// `date` itself when it is a business day, else the next one.
     public func businessDay(onOrAfter date: CivilDate) -> CivilDate {
-        var day = date
-        while !isBusinessDay(day) { day = day.adding(days: 1) }
-        return day
+        nearestBusinessDay(to: date, step: 1)
     }
 
     /// `date` itself when it is a business day, else the previous one.
     public func businessDay(onOrBefore date: CivilDate) -> CivilDate {
-        var day = date
-        while !isBusinessDay(day) { day = day.adding(days: -1) }
-        return day
+        nearestBusinessDay(to: date, step: -1)
+    }
+
+    private func nearestBusinessDay(to date: CivilDate, step: Int) -> CivilDate {
+        var day = date.dayNumber
+        while !isBusinessDay(dayNumber: day) { day += step }
+        return day == date.dayNumber ? date : CivilDate(dayNumber: day)
     }
 
     /// The date `count` business days after `date` (before it when negative).
@@ -60,14 +68,15 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// negative `n` counts from the end (`-1` is the last). `nil` when there are fewer.
     public func businessDay(_ n: Int, from first: CivilDate, through last: CivilDate) -> CivilDate? {
         precondition(n != 0, "business day positions start at 1 or -1")
-        var day = n > 0 ? first : last
+        let (firstDay, lastDay) = (first.dayNumber, last.dayNumber)
+        var day = n > 0 ? firstDay : lastDay
         var remaining = abs(n)
-        while first <= day && day <= last {
-            if isBusinessDay(day) {
+        while firstDay <= day && day <= lastDay {
+            if isBusinessDay(dayNumber: day) {
                 remaining -= 1
-                if remaining == 0 { return day }
+                if remaining == 0 { return CivilDate(dayNumber: day) }
             }
-            day = day.adding(days: n > 0 ? 1 : -1)
+            day += n > 0 ? 1 : -1
         }
         return nil
     }

@@ -10,9 +10,6 @@ public struct Planner: Sendable {
     /// after-completion cadences.
     public var completions: Completions
 
-    /// The time of day a play's dates start at when it names none.
-    public static let startOfWorkingDay = LocalTime(hour: 9, minute: 0)!
-
     public init(playbooks: [Playbook], teamZone: Zone, calendar: BusinessCalendar, completions: Completions = Completions()) {
         self.playbooks = playbooks
         self.teamZone = teamZone
@@ -71,17 +68,17 @@ public struct Planner: Sendable {
     ) -> [Occurrence] {
         switch playbook.trigger {
         case .schedule(let schedule):
-            let anchor = LocalDateTime(date: context.zone.localDateTime(at: customer.stageEntered).date, time: Self.startOfWorkingDay)
+            let anchor = LocalDateTime(date: context.zone.localDateTime(at: customer.stageEntered).date, time: CadenceIterator.defaultTime)
             return schedule.occurrences(
                 from: from, to: to, anchor: anchor, context: context,
                 lastCompletion: completions.latest(playbook: playbook.id, customer: customer.id))
         case .dates(let anchors):
             return anchors.compactMap { anchor in
-                guard let date = anchor.date(in: context) else { return nil }
-                let local = LocalDateTime(date: date, time: Self.startOfWorkingDay)
+                guard let date = anchor.resolved(in: context)?.date else { return nil }
+                let local = LocalDateTime(date: date, time: CadenceIterator.defaultTime)
                 let instant = context.zone.instant(for: local)
                 guard from <= instant, instant < to else { return nil }
-                return Occurrence(key: local.description, local: local, instant: instant)
+                return Occurrence(nominal: local, local: local, instant: instant)
             }.sorted()
         case .condition:
             // Condition triggers fire from health and signals, which planning from

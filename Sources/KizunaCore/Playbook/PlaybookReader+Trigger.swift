@@ -20,7 +20,7 @@ extension PlaybookReader {
         }
         switch key {
         case "cadence":
-            return CadenceReader(yaml: yaml).schedule(node).map(Trigger.schedule)
+            return PlaybookCadenceReader(yaml: yaml).schedule(node).map(Trigger.schedule)
         case "dates":
             let anchors = yaml.scalars(node, expected: "a date or a list of dates, such as `renewal date - 90 days`", item: "a date")?
                 .compactMap { $0.parse(diagnostics, CadenceParser.parseAnchor) }

@@ -70,14 +70,29 @@ public final class Zone: Sendable, Hashable, CustomStringConvertible {
         guard seconds >= Self.tableStart, seconds < Self.tableEnd else {
             return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
         }
-        // Binary search: the number of transitions at or before `seconds`.
+        return Int(offsets[transitionCount(atOrBefore: seconds)])
+    }
+
+    /// The offset in force at `seconds` (an instant) and the instants `[start, end)` over
+    /// which it stays in force, for converting many nearby wall times without searching
+    /// the table each time; the span is empty outside the table.
+    func offsetSpan(atSeconds seconds: Int64) -> (offset: Int, start: Int64, end: Int64) {
+        guard seconds >= Self.tableStart, seconds < Self.tableEnd else { return (offset(atSeconds: seconds), seconds, seconds) }
+        let index = transitionCount(atOrBefore: seconds)
+        let start = index > 0 ? transitions[index - 1] : Self.tableStart
+        let end = index < transitions.count ? transitions[index] : Self.tableEnd
+        return (Int(offsets[index]), start, end)
+    }
+
+    /// Binary search: the number of transitions at or before `seconds`.
+    private func transitionCount(atOrBefore seconds: Int64) -> Int {
         var low = 0
         var high = transitions.count
         while low < high {
             let mid = (low + high) / 2
             if transitions[mid] <= seconds { low = mid + 1 } else { high = mid }
         }
-        return Int(offsets[low])
+        return low
     }
 
     /// The instant at which the wall clock in this zone shows `local`.

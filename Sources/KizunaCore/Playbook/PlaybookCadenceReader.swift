@@ -1,6 +1,6 @@
 /// Reads a playbook's `cadence`: a one-line string (`every week on tuesday at 10:00`,
 /// `RRULE:FREQ=…`) or a mapping of its parts, checked for days the period cannot have.
-struct CadenceReader {
+struct PlaybookCadenceReader {
     static let keys = ["every", "on", "at", "from", "until", "count", "holidays", "recur", "rrule"]
     /// The keys that cannot stand beside `rrule`: the rule expresses them itself, and it
     /// starts (DTSTART) at the play's natural anchor.
@@ -43,7 +43,7 @@ struct CadenceReader {
             .flatMap { yaml.parse($0, expected: "a period such as `week`", CadenceParser.parseFrequency) }
         let days = map["on"].flatMap { yaml.scalars($0, expected: "a day or a list of days", item: "a day") } ?? []
         let selectors = days.flatMap { scalar in
-            scalar.parse(diagnostics, CadenceParser.parseDays).map { check($0, scalar, every?.frequency) } ?? []
+            scalar.parse(diagnostics) { text throws(SyntaxError) in try CadenceParser.parseDays(text, for: every?.frequency) } ?? []
         }
         let times = map["at"].flatMap { yaml.scalars($0, expected: "a time or a list of times", item: "a time such as `10:00`") }?
             .compactMap { $0.parse(diagnostics, CadenceParser.parseTimes) }.flatMap { $0 }
@@ -75,34 +75,5 @@ struct CadenceReader {
             "expected `fixed` or `after completion`, found `\(scalar.text)`", at: scalar.location,
             hint: didYouMean(scalar.text, among: Self.recurrences.keys))
         return nil
-    }
-
-    /// The selectors when the cadence's period can have such days; reports them otherwise
-    /// ("day 15" of a week, any day of a daily cadence, "march 15" of a month).
-    private func check(_ selectors: [DaySelector], _ scalar: YAMLScalar, _ frequency: Cadence.Frequency?) -> [DaySelector] {
-        guard let frequency else { return selectors }
-        let fits = selectors.allSatisfy { selector in
-            switch (frequency, selector) {
-            case (.day, _), (.businessDay, _): false
-            case (.week, .weekday): true
-            case (.week, _): false
-            case (.month, .monthDay), (.quarter, .monthDay): false
-            default: true
-            }
-        }
-        guard fits else {
-            let period = frequency == .day || frequency == .businessDay ? "a daily cadence has no days to choose" : "a cadence every \(frequency.rawValue) cannot fall on `\(scalar.text)`"
-            diagnostics.report(period, at: scalar.location, hint: Self.dayHint(frequency))
-            return []
-        }
-        return selectors
-    }
-
-    private static func dayHint(_ frequency: Cadence.Frequency) -> String {
-        switch frequency {
-        case .day, .businessDay: "remove `on`"
-        case .week: "a weekly cadence takes weekdays, such as `tuesday`"
-        default: "use a day of the period, such as `day 15`, `first tuesday` or `last business day`"
-        }
     }
 }
