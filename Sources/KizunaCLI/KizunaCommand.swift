@@ -9,7 +9,7 @@ public struct KizunaCommand: ParsableCommand {
             Exit status: 0 on success, 1 when the input (configuration, playbooks, customers, an expression) \
             has a problem, 64 when the command line is wrong.
             """,
-        subcommands: [TodayCommand.self, PlaybooksCommand.self]
+        subcommands: [TodayCommand.self, PlaybooksCommand.self, CadenceCommand.self]
     )
 
     public init() {}

@@ -33,7 +33,7 @@ struct TaskListPrinter {
         return "\(style.cyan(task.shortID))  \(coloured) \(when(task))  \(task.title)"
     }
 
-    /// "overdue 3d", "due 10:00", "due Thu 26"; padded so titles align.
+    /// "overdue 3d", "due 10:00", "due Nov 26"; padded so titles align.
     private func when(_ task: TaskReport) -> String {
         let text: String
         if task.overdue {
@@ -46,7 +46,7 @@ struct TaskListPrinter {
         if due.date == today {
             text = "due \(due.time)"
         } else {
-            text = "due \(due.date.weekday.name.prefix(3).capitalized) \(due.date.day)"
+            text = "due \(TimeFormat.monthAndDay(due.date))"
         }
         return text.padding(toLength: 13, withPad: " ", startingAt: 0)
     }

@@ -9,6 +9,12 @@ enum TimeFormat {
         return "\(local.date.weekday.name.prefix(3).capitalized) \(local.date) \(local.time)"
     }
 
+    /// `Nov 26`.
+    static func monthAndDay(_ date: CivilDate) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(months[date.month - 1]) \(date.day)"
+    }
+
     /// `Tue 2026-11-24 10:00 -05:00`, with the UTC offset in force.
     static func dayTimeAndOffset(_ instant: Instant, in zone: Zone) -> String {
         dayAndTime(instant, in: zone) + " " + zone.iso8601(instant).suffix(6)

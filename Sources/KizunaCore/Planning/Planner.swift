@@ -22,6 +22,7 @@ public struct Planner: Sendable {
         customers.flatMap { customer in
             playbooks.flatMap { playbook in
                 occurrences(of: playbook, for: customer, from: from, to: to).flatMap(\.tasks)
+                    .filter { from <= $0.start && $0.start < to }
             }
         }
     }
@@ -30,8 +31,12 @@ public struct Planner: Sendable {
     public func occurrences(of playbook: Playbook, for customer: Customer, from: Instant, to: Instant) -> [PlannedOccurrence] {
         let context = context(for: customer, playbook: playbook)
         guard applies(playbook, to: customer, on: context.zone.localDateTime(at: from).date) else { return [] }
-        let (lead, lag) = stepReach(of: playbook)
-        let series = occurrenceSeries(of: playbook, context: context, customer: customer, from: from.adding(seconds: -lag), to: to.adding(seconds: lead))
+        // A step starts at its occurrence moved by up to `after` later or `before` earlier,
+        // so the occurrences whose steps can start in the window lie in this wider one.
+        let reach = stepReach(of: playbook)
+        let series = occurrenceSeries(
+            of: playbook, context: context, customer: customer, from: from.adding(seconds: -reach.after),
+            to: to.adding(seconds: reach.before))
         return series.compactMap { occurrence in
             let planned = plan(occurrence, of: playbook, for: customer, context: context)
             guard planned.tasks.contains(where: { from <= $0.start && $0.start < to }) else { return nil }
