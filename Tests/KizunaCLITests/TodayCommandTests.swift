@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@Suite struct TodayCommandTests {
+    let environment = ["KIZUNA_CONFIG": "examples/kizuna.yaml", "KIZUNA_NOW": "2026-11-24T09:30:00-05:00"]
+
+    private func today(_ arguments: [String] = [], environment extra: [String: String] = [:]) throws -> KizunaBinary.Result {
+        try KizunaBinary.run(["today"] + arguments, environment: environment.merging(extra) { $1 })
+    }
+
+    @Test func jsonGroupsByOwnerMostUrgentFirst() throws {
+        let result = try today(["--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONDecoder().decode(TodayJSON.self, from: Data(result.stdout.utf8))
+        #expect(report.date == "2026-11-24")
+        #expect(report.timezone == "America/New_York")
+        #expect(report.owners.map(\.owner) == report.owners.map(\.owner).sorted())
+        for group in report.owners {
+            #expect(group.tasks.allSatisfy { $0.owner == group.owner })
+            #expect(group.tasks.map(\.urgency) == group.tasks.map(\.urgency).sorted(by: >))
+        }
+        let tasks = report.owners.flatMap(\.tasks)
+        #expect(Set(tasks.map(\.id)).count == tasks.count)
+        // Every onboarding customer has its Tuesday follow-up today, nothing else is due on this Tuesday.
+        #expect(tasks.filter { $0.playbook == "onboarding-weekly" }.count == 10)
+    }
+
+    @Test func tasksKeepTheCustomersZone() throws {
+        let result = try today(["--json", "--owner", "bob"])
+        let report = try JSONDecoder().decode(TodayJSON.self, from: Data(result.stdout.utf8))
+        let tasks = report.owners.flatMap(\.tasks)
+        #expect(report.owners.map(\.owner) == ["bob"])
+        // Hooli is in Sydney: its Tuesday 10:00 call was Monday evening in New York.
+        let hooli = try #require(tasks.first { $0.customer == "hooli" })
+        #expect(hooli.start == "2026-11-24T10:00:00+11:00")
+        #expect(hooli.due == "2026-11-25T10:00:00+11:00")
+        #expect(hooli.title == "Onboarding follow-up: Hooli")
+        #expect(hooli.id.hasPrefix(hooli.shortID) && hooli.shortID.count == 7)
+    }
+
+    @Test func theTerminalListIsPlainWhenPiped() throws {
+        let result = try today(["--owner", "alice"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("\u{1B}["))
+        #expect(result.stdout.hasPrefix("Today, Tuesday 2026-11-24 (America/New_York)\n\nalice · 2 tasks\n"))
+        #expect(result.stdout.contains("Onboarding follow-up: Acme Corp"))
+    }
+
+    @Test func aBadClockOverrideIsAnError() throws {
+        let result = try today(environment: ["KIZUNA_NOW": "yesterday"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("KIZUNA_NOW: expected an ISO 8601 date-time"))
+    }
+
+    @Test func aBrokenConfigurationNamesItsPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kizuna-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kizuna.yaml")
+        try "kizuna: 1\ntimezone: America/New_Yrok\n".write(to: config, atomically: true, encoding: .utf8)
+        let result = try today(environment: ["KIZUNA_CONFIG": config.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(config.path):2:11: error: "))
+        #expect(result.stderr.contains("America/New_Yrok"))
+    }
+
+    @Test func aMissingConfigurationIsAnError() throws {
+        let result = try today(environment: ["KIZUNA_CONFIG": "/nonexistent/kizuna.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/nonexistent/kizuna.yaml"))
+    }
+}
+
+private struct TodayJSON: Decodable {
+    struct Group: Decodable {
+        let owner: String
+        let tasks: [Task]
+    }
+
+    struct Task: Decodable {
+        let id: String
+        let shortID: String
+        let playbook: String
+        let customer: String
+        let owner: String
+        let title: String
+        let start: String
+        let due: String
+        let urgency: Double
+
+        enum CodingKeys: String, CodingKey {
+            case id, shortID = "short_id", playbook, customer, owner, title, start, due, urgency
+        }
+    }
+
+    let date: String
+    let timezone: String
+    let owners: [Group]
+}
