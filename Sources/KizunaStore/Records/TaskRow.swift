@@ -1,0 +1,88 @@
+import GRDB
+import KizunaCore
+
+/// A row of `tasks`, without its generated columns (which SQLite computes).
+struct TaskRow: Codable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "tasks"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var id: String
+    var playbook: String
+    var step: String
+    var customer: String
+    var occurrence: String
+    var title: String
+    /// The play's owner.
+    var owner: String
+    /// A person's reassignment, which re-planning keeps.
+    var assignedOwner: String?
+    var priority: String
+    /// As planned; a snooze does not change it.
+    var start: Int64
+    var due: Int64
+    var zone: String
+    var state: String
+    var snoozedUntil: Int64?
+    var note: String?
+    /// JSON.
+    var checklist: [String]
+    var createdAt: Int64
+    var updatedAt: Int64
+    var closedAt: Int64?
+
+    /// A new open task, as planned.
+    init(_ task: PlannedTask, at now: Instant) {
+        id = task.id.hex
+        playbook = task.playbook
+        step = task.step
+        customer = task.customer
+        occurrence = task.occurrence
+        title = task.title
+        owner = task.owner
+        assignedOwner = nil
+        priority = task.priority.rawValue
+        start = task.start.secondsSinceEpoch
+        due = task.due.secondsSinceEpoch
+        zone = task.zone.identifier
+        state = TaskState.open.rawValue
+        snoozedUntil = nil
+        note = nil
+        checklist = task.checklist
+        createdAt = now.secondsSinceEpoch
+        updatedAt = now.secondsSinceEpoch
+        closedAt = nil
+    }
+
+    var taskState: TaskState { TaskState(rawValue: state) ?? .open }
+
+    /// This row with the planner's fields of `task`; what people set (state, owner, note) stays.
+    func following(_ task: PlannedTask) -> TaskRow {
+        var row = self
+        row.occurrence = task.occurrence
+        row.title = task.title
+        row.owner = task.owner
+        row.priority = task.priority.rawValue
+        row.start = task.start.secondsSinceEpoch
+        row.due = task.due.secondsSinceEpoch
+        row.zone = task.zone.identifier
+        row.checklist = task.checklist
+        return row
+    }
+
+    /// The task as people see it: the effective owner, and dates moved by a snooze.
+    var storedTask: StoredTask {
+        let snooze = snoozedUntil
+        // The CHECK on `id` and the store's writes keep ids valid; recomputing the id from its
+        // fields gives the same id for any row the store wrote.
+        return StoredTask(
+            id: TaskID(hex: id) ?? TaskID(playbook: playbook, step: step, customer: customer, occurrence: occurrence),
+            playbook: playbook, step: step, customer: customer, occurrence: occurrence, title: title,
+            owner: assignedOwner ?? owner, plannedOwner: owner, priority: Priority(rawValue: priority) ?? .medium,
+            start: Instant(secondsSinceEpoch: max(start, snooze ?? start)),
+            due: Instant(secondsSinceEpoch: max(due, snooze ?? due)), zone: Zone.named(zone) ?? .utc,
+            state: taskState, snoozedUntil: snooze.map(Instant.init(secondsSinceEpoch:)), note: note,
+            checklist: checklist, createdAt: Instant(secondsSinceEpoch: createdAt),
+            updatedAt: Instant(secondsSinceEpoch: updatedAt), closedAt: closedAt.map(Instant.init(secondsSinceEpoch:)))
+    }
+}
