@@ -56,10 +56,16 @@ struct TaskRow: Codable, Equatable, FetchableRecord, PersistableRecord {
 
     var taskState: TaskState { TaskState(rawValue: state) ?? .open }
 
-    /// This row with the planner's fields of `task`; what people set (state, owner, note) stays.
+    /// The zone the task's times are read in; UTC if the system no longer knows it.
+    var taskZone: Zone { Zone.named(zone) ?? .utc }
+
+    /// An instant of this task, as people read it in the task's zone.
+    func iso8601(_ seconds: Int64) -> String { taskZone.iso8601(Instant(secondsSinceEpoch: seconds)) }
+
+    /// This row with the planner's fields of `task` (the same occurrence, as the id is the same);
+    /// what people set (state, reassignment, note) stays.
     func following(_ task: PlannedTask) -> TaskRow {
         var row = self
-        row.occurrence = task.occurrence
         row.title = task.title
         row.owner = task.owner
         row.priority = task.priority.rawValue
@@ -80,9 +86,29 @@ struct TaskRow: Codable, Equatable, FetchableRecord, PersistableRecord {
             playbook: playbook, step: step, customer: customer, occurrence: occurrence, title: title,
             owner: assignedOwner ?? owner, plannedOwner: owner, priority: Priority(rawValue: priority) ?? .medium,
             start: Instant(secondsSinceEpoch: max(start, snooze ?? start)),
-            due: Instant(secondsSinceEpoch: max(due, snooze ?? due)), zone: Zone.named(zone) ?? .utc,
+            due: Instant(secondsSinceEpoch: max(due, snooze ?? due)), zone: taskZone,
             state: taskState, snoozedUntil: snooze.map(Instant.init(secondsSinceEpoch:)), note: note,
             checklist: checklist, createdAt: Instant(secondsSinceEpoch: createdAt),
             updatedAt: Instant(secondsSinceEpoch: updatedAt), closedAt: closedAt.map(Instant.init(secondsSinceEpoch:)))
+    }
+}
+
+extension TaskRow {
+    /// "start 2026-12-01T10:00:00Z → 2026-12-02T10:00:00Z; due …", for a `moved` event.
+    func moveDescription(to row: TaskRow) -> String {
+        func change(_ name: String, _ old: Int64, _ new: Int64) -> String? {
+            old == new ? nil : "\(name) \(row.iso8601(old)) → \(row.iso8601(new))"
+        }
+        return [change("start", start, row.start), change("due", due, row.due)].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    /// "title, priority changed", for an `updated` event.
+    func changedFields(to row: TaskRow, remindersChanged: Bool) -> String {
+        let fields: [(String, Bool)] = [
+            ("title", title != row.title), ("owner", owner != row.owner),
+            ("priority", priority != row.priority), ("zone", zone != row.zone), ("checklist", checklist != row.checklist),
+            ("reminders", remindersChanged),
+        ]
+        return fields.filter(\.1).map(\.0).joined(separator: ", ") + " changed"
     }
 }
