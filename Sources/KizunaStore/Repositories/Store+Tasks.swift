@@ -47,14 +47,15 @@ extension Store {
     /// Tasks due before `dueBefore` that still ask for work: open ones, and snoozed ones whose
     /// (moved) due comes before it, of `owner` (the effective owner) or of everyone; by due.
     public func openTasks(dueBefore: Instant, owner: String?) throws(StoreError) -> [StoredTask] {
-        try pendingTasks(where: "due_effective < ?", arguments: [dueBefore.secondsSinceEpoch], owner: owner, order: "due_effective")
+        try pendingTasks(
+            sql: Self.openTasksSQL(ownerFilter: owner != nil), owner: owner, arguments: [dueBefore.secondsSinceEpoch])
     }
 
     /// Pending tasks starting (a snooze moves the start) in `[from, to)`, of `owner` or of everyone; by start.
     public func upcoming(from: Instant, to: Instant, owner: String?) throws(StoreError) -> [StoredTask] {
         try pendingTasks(
-            where: "start_effective >= ? AND start_effective < ?",
-            arguments: [from.secondsSinceEpoch, to.secondsSinceEpoch], owner: owner, order: "start_effective")
+            sql: Self.upcomingSQL(ownerFilter: owner != nil), owner: owner,
+            arguments: [from.secondsSinceEpoch, to.secondsSinceEpoch])
     }
 
     /// The reminders stored for a task, by instant.
@@ -65,18 +66,32 @@ extension Store {
         }
     }
 
-    /// Open or snoozed tasks matching `condition` on the generated columns, read through the
-    /// partial indexes over pending tasks.
-    private func pendingTasks(where condition: String, arguments: StatementArguments, owner: String?, order: String)
-        throws(StoreError) -> [StoredTask]
+    /// Runs one of the pending-task queries, with the owner's argument first when there is one.
+    private func pendingTasks(sql: String, owner: String?, arguments: StatementArguments) throws(StoreError)
+        -> [StoredTask]
     {
-        let ownerCondition = owner == nil ? "" : "owner_effective = ? AND "
-        let sql = """
+        let all: StatementArguments = owner.map { [$0] + arguments } ?? arguments
+        return try read { db in try TaskRow.fetchAll(db, sql: sql, arguments: all).map(\.storedTask) }
+    }
+
+    /// The query behind `openTasks(dueBefore:owner:)`.
+    static func openTasksSQL(ownerFilter: Bool) -> String {
+        pendingTasksSQL(where: "due_effective < ?", ownerFilter: ownerFilter, order: "due_effective")
+    }
+
+    /// The query behind `upcoming(from:to:owner:)`.
+    static func upcomingSQL(ownerFilter: Bool) -> String {
+        pendingTasksSQL(where: "start_effective >= ? AND start_effective < ?", ownerFilter: ownerFilter, order: "start_effective")
+    }
+
+    /// Open or snoozed tasks matching `condition` on the generated columns. The `state IN (…)`
+    /// term repeats the partial indexes' condition word for word, which lets SQLite use them.
+    private static func pendingTasksSQL(where condition: String, ownerFilter: Bool, order: String) -> String {
+        let ownerCondition = ownerFilter ? "owner_effective = ? AND " : ""
+        return """
             SELECT * FROM tasks
             WHERE state IN ('open', 'snoozed') AND \(ownerCondition)\(condition)
             ORDER BY \(order), id
             """
-        let all: StatementArguments = owner.map { [$0] + arguments } ?? arguments
-        return try read { db in try TaskRow.fetchAll(db, sql: sql, arguments: all).map(\.storedTask) }
     }
 }
