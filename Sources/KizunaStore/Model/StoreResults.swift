@@ -11,7 +11,13 @@ public struct MaterializationResult: Hashable, Sendable {
     /// Planned tasks not stored because their play is paused for the customer.
     public var paused = 0
 
-    public init() {}
+    public init(created: Int = 0, updated: Int = 0, cancelled: Int = 0, unchanged: Int = 0, paused: Int = 0) {
+        self.created = created
+        self.updated = updated
+        self.cancelled = cancelled
+        self.unchanged = unchanged
+        self.paused = paused
+    }
 }
 
 /// What one customer import changed.
@@ -22,7 +28,12 @@ public struct CustomerImportResult: Hashable, Sendable {
     /// Customers whose stage changed (new customers not counted).
     public var stageChanges = 0
 
-    public init() {}
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, stageChanges: Int = 0) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+        self.stageChanges = stageChanges
+    }
 }
 
 /// How many rows the store holds, for `status` and health checks.

@@ -21,4 +21,12 @@ public struct TaskEvent: Hashable, Sendable {
     public var at: Instant
     /// The note, reason or details of the change.
     public var note: String?
+
+    public init(task: TaskID, kind: Kind, actor: String, at: Instant, note: String?) {
+        self.task = task
+        self.kind = kind
+        self.actor = actor
+        self.at = at
+        self.note = note
+    }
 }

@@ -11,4 +11,9 @@ public struct TimelineEntry: Hashable, Sendable {
 
     public var at: Instant
     public var kind: Kind
+
+    public init(at: Instant, kind: Kind) {
+        self.at = at
+        self.kind = kind
+    }
 }
