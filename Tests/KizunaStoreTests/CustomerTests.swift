@@ -10,7 +10,7 @@ struct CustomerTests {
             id: "acme", name: "Acme, Inc.", csm: "aiko", teamLead: "ren", stage: "adoption", stageEntered: Sample.monday,
             customerSince: Sample.at(day: -400), renewalDate: CivilDate(year: 2027, month: 3, day: 31),
             zone: Zone.named("America/New_York"), tier: "enterprise", plan: "pro", industry: "retail", arr: 120_000,
-            seats: 250, health: 72.5, fields: ["region": "east", "crm_owner": "Aiko T."])
+            seats: 250, health: 72.5, fields: ["region": "east", "crm_owner": "Aiko \"A\" T.\n\t☃\u{1}"])
         try withStore { store in
             let result = try store.upsert(customers: [customer], at: Sample.monday)
             #expect(result.inserted == 1)

@@ -2,8 +2,10 @@ import GRDB
 import KizunaCore
 
 /// A row of `reminders`.
-struct ReminderRow: Codable, Hashable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "reminders"
+struct ReminderRow: Hashable, StoreRecord {
+    static let sql = RecordSQL(
+        table: "reminders",
+        columns: ["task", "instant", "recipient", "timing", "channel"])
 
     var task: String
     var instant: Int64
@@ -18,6 +20,16 @@ struct ReminderRow: Codable, Hashable, FetchableRecord, PersistableRecord {
         timing = reminder.timing.words
         channel = reminder.channel
     }
+
+    init(row: Row) {
+        task = row["task"]
+        instant = row["instant"]
+        recipient = row["recipient"]
+        timing = row["timing"]
+        channel = row["channel"]
+    }
+
+    var values: [(any DatabaseValueConvertible)?] { [task, instant, recipient, timing, channel] }
 
     var storedReminder: StoredReminder? {
         guard let id = TaskID(hex: task) else { return nil }

@@ -2,8 +2,10 @@ import GRDB
 import KizunaCore
 
 /// A row of `task_events`.
-struct TaskEventRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "task_events"
+struct TaskEventRow: StoreRecord {
+    static let sql = RecordSQL(
+        table: "task_events",
+        columns: ["task", "kind", "actor", "at", "note"])
 
     var task: String
     var kind: String
@@ -18,6 +20,16 @@ struct TaskEventRow: Codable, FetchableRecord, PersistableRecord {
         self.at = at.secondsSinceEpoch
         self.note = note
     }
+
+    init(row: Row) {
+        task = row["task"]
+        kind = row["kind"]
+        actor = row["actor"]
+        at = row["at"]
+        note = row["note"]
+    }
+
+    var values: [(any DatabaseValueConvertible)?] { [task, kind, actor, at, note] }
 
     /// The event; `nil` for a row this build cannot read.
     var event: TaskEvent? {

@@ -2,10 +2,13 @@ import GRDB
 import KizunaCore
 
 /// A row of `tasks`, without its generated columns (which SQLite computes).
-struct TaskRow: Codable, Equatable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "tasks"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+struct TaskRow: Equatable, StoreRecord {
+    static let sql = RecordSQL(
+        table: "tasks",
+        columns: [
+            "id", "playbook", "step", "customer", "occurrence", "title", "owner", "assigned_owner", "priority", "start", "due",
+            "zone", "state", "snoozed_until", "note", "checklist", "created_at", "updated_at", "closed_at",
+        ])
 
     var id: String
     var playbook: String
@@ -25,11 +28,11 @@ struct TaskRow: Codable, Equatable, FetchableRecord, PersistableRecord {
     var state: String
     var snoozedUntil: Int64?
     var note: String?
-    /// JSON.
-    var checklist: [String]
     var createdAt: Int64
     var updatedAt: Int64
     var closedAt: Int64?
+    /// The checklist as JSON, so rows compare without decoding it.
+    var checklistJSON: String
 
     /// A new open task, as planned.
     init(_ task: PlannedTask, at now: Instant) {
@@ -48,10 +51,39 @@ struct TaskRow: Codable, Equatable, FetchableRecord, PersistableRecord {
         state = TaskState.open.rawValue
         snoozedUntil = nil
         note = nil
-        checklist = task.checklist
+        checklistJSON = JSONColumn.encode(task.checklist)
         createdAt = now.secondsSinceEpoch
         updatedAt = now.secondsSinceEpoch
         closedAt = nil
+    }
+
+    init(row: Row) {
+        id = row["id"]
+        playbook = row["playbook"]
+        step = row["step"]
+        customer = row["customer"]
+        occurrence = row["occurrence"]
+        title = row["title"]
+        owner = row["owner"]
+        assignedOwner = row["assigned_owner"]
+        priority = row["priority"]
+        start = row["start"]
+        due = row["due"]
+        zone = row["zone"]
+        state = row["state"]
+        snoozedUntil = row["snoozed_until"]
+        note = row["note"]
+        checklistJSON = row["checklist"]
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+        closedAt = row["closed_at"]
+    }
+
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            id, playbook, step, customer, occurrence, title, owner, assignedOwner, priority, start, due, zone, state, snoozedUntil,
+            note, checklistJSON, createdAt, updatedAt, closedAt,
+        ]
     }
 
     var taskState: TaskState { TaskState(rawValue: state) ?? .open }
@@ -72,7 +104,7 @@ struct TaskRow: Codable, Equatable, FetchableRecord, PersistableRecord {
         row.start = task.start.secondsSinceEpoch
         row.due = task.due.secondsSinceEpoch
         row.zone = task.zone.identifier
-        row.checklist = task.checklist
+        row.checklistJSON = JSONColumn.encode(task.checklist)
         return row
     }
 
@@ -88,7 +120,7 @@ struct TaskRow: Codable, Equatable, FetchableRecord, PersistableRecord {
             start: Instant(secondsSinceEpoch: max(start, snooze ?? start)),
             due: Instant(secondsSinceEpoch: max(due, snooze ?? due)), zone: taskZone,
             state: taskState, snoozedUntil: snooze.map(Instant.init(secondsSinceEpoch:)), note: note,
-            checklist: checklist, createdAt: Instant(secondsSinceEpoch: createdAt),
+            checklist: JSONColumn.decode(checklistJSON, as: [String].self, fallback: []), createdAt: Instant(secondsSinceEpoch: createdAt),
             updatedAt: Instant(secondsSinceEpoch: updatedAt), closedAt: closedAt.map(Instant.init(secondsSinceEpoch:)))
     }
 }
@@ -106,7 +138,7 @@ extension TaskRow {
     func changedFields(to row: TaskRow, remindersChanged: Bool) -> String {
         let fields: [(String, Bool)] = [
             ("title", title != row.title), ("owner", owner != row.owner),
-            ("priority", priority != row.priority), ("zone", zone != row.zone), ("checklist", checklist != row.checklist),
+            ("priority", priority != row.priority), ("zone", zone != row.zone), ("checklist", checklistJSON != row.checklistJSON),
             ("reminders", remindersChanged),
         ]
         return fields.filter(\.1).map(\.0).joined(separator: ", ") + " changed"

@@ -75,7 +75,7 @@ extension Store {
 
     /// The task with this id, which must be pending to be `verb`.
     private func pendingTask(_ id: TaskID, toBe verb: String, in db: Database) throws -> TaskRow {
-        guard let row = try TaskRow.fetchOne(db, key: id.hex) else {
+        guard let row = try TaskRow.find(db, key: id.hex) else {
             throw StoreError(.notFound, "no task \(id) in the store at \(path); `kizuna today` lists the open tasks")
         }
         guard row.taskState.isPending else {

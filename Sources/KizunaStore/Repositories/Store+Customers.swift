@@ -14,7 +14,7 @@ extension Store {
             var result = CustomerImportResult()
             for customer in customers {
                 let row = CustomerRow(customer)
-                let existing = try CustomerRow.fetchOne(db, key: row.id)
+                let existing = try CustomerRow.find(db, key: row.id)
                 if existing == row {
                     result.unchanged += 1
                     continue
@@ -44,7 +44,7 @@ extension Store {
 
     /// The customer with this id, `nil` when there is none.
     public func customer(id: String) throws(StoreError) -> Customer? {
-        try read { db in try CustomerRow.fetchOne(db, key: id)?.customer }
+        try read { db in try CustomerRow.find(db, key: id)?.customer }
     }
 
     /// Moves a customer to `stage` as of `at` (a transition, a manual change), recording why.
@@ -54,7 +54,7 @@ extension Store {
     @discardableResult
     public func setStage(customerID: String, stage: String, at: Instant, cause: String) throws(StoreError) -> Customer {
         try write { db in
-            guard var row = try CustomerRow.fetchOne(db, key: customerID) else {
+            guard var row = try CustomerRow.find(db, key: customerID) else {
                 throw StoreError(.notFound, "no customer `\(customerID)` in the store at \(path); import it first")
             }
             guard row.stage != stage else { return row.customer }

@@ -25,7 +25,7 @@ extension Store {
                     """,
                 arguments: [customer]
             ).compactMap { row -> TimelineEntry? in
-                guard let event = try TaskEventRow(row: row).event else { return nil }
+                guard let event = TaskEventRow(row: row).event else { return nil }
                 return TimelineEntry(at: event.at, kind: .task(event, title: row["title"]))
             }
             // A stable sort keeps stage changes before the task events of the same instant.

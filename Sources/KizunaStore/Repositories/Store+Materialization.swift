@@ -33,7 +33,7 @@ extension Store {
             let pausedUntil = Dictionary(pauses.map { ("\($0.playbook)\u{0}\($0.customer)", $0.until) }) { max($0, $1) }
             var plannedIDs = Set<String>()
             for task in planned where plannedIDs.insert(task.id.hex).inserted {
-                if let existing = try TaskRow.fetchOne(db, key: task.id.hex) {
+                if let existing = try TaskRow.find(db, key: task.id.hex) {
                     if try follow(task, existing: existing, now: now, in: db) {
                         result.updated += 1
                     } else {
@@ -94,19 +94,19 @@ extension Store {
         return true
     }
 
-    /// The pending tasks whose planned start lies in `[from, to)`.
+    /// The pending tasks whose planned start lies in `[from, to)`, of `customers` or of all.
     private func pendingTasks(startingFrom from: Instant, to: Instant, customers: Set<String>?, in db: Database) throws
         -> [TaskRow]
     {
-        let range = [from.secondsSinceEpoch, to.secondsSinceEpoch]
         let pending = "state IN ('open', 'snoozed') AND start >= ? AND start < ?"
+        let range: StatementArguments = [from.secondsSinceEpoch, to.secondsSinceEpoch]
         guard let customers else {
-            return try TaskRow.fetchAll(db, sql: "SELECT * FROM tasks WHERE \(pending)", arguments: StatementArguments(range))
+            return try TaskRow.fetchAll(db, sql: "SELECT * FROM tasks WHERE \(pending)", arguments: range)
         }
-        let statement = try db.cachedStatement(sql: "SELECT * FROM tasks WHERE customer = ? AND \(pending)")
-        return try customers.sorted().flatMap { customer in
-            try TaskRow.fetchAll(statement, arguments: [customer] + StatementArguments(range))
-        }
+        // One statement for any number of customers: the ids travel as one JSON array.
+        return try TaskRow.fetchAll(
+            db, sql: "SELECT * FROM tasks WHERE customer IN (SELECT value FROM json_each(?)) AND \(pending)",
+            arguments: [JSONColumn.encode(customers.sorted())] + range)
     }
 
     /// Cancels a pending task, recording why.

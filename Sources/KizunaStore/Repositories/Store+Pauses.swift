@@ -16,13 +16,13 @@ extension Store {
             throw StoreError(.invalidInput, "a pause must end after it starts; give an instant later than now")
         }
         return try write { db in
-            guard try CustomerRow.exists(db, key: customer) else {
+            guard try CustomerRow.find(db, key: customer) != nil else {
                 throw StoreError(.notFound, "no customer `\(customer)` in the store at \(path); import it first")
             }
             try PauseRow(
                 playbook: playbook, customer: customer, until: until.secondsSinceEpoch, reason: reason, actor: actor,
                 at: at.secondsSinceEpoch
-            ).upsert(db)
+            ).save(db)
             let tasks = try TaskRow.fetchAll(
                 db,
                 sql: """

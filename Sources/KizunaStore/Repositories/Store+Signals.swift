@@ -10,7 +10,7 @@ extension Store {
     public func insert(signals: [Signal]) throws(StoreError) {
         try write { db in
             for (index, signal) in signals.enumerated() {
-                guard try CustomerRow.exists(db, key: signal.customer) else {
+                guard try CustomerRow.find(db, key: signal.customer) != nil else {
                     throw StoreError(
                         .notFound,
                         "signal \(index + 1) (\(signal.metric)) names customer `\(signal.customer)`, which is not in the "

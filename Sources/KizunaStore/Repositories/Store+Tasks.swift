@@ -7,7 +7,7 @@ extension Store {
 
     /// The task with this id, `nil` when there is none.
     public func task(id: TaskID) throws(StoreError) -> StoredTask? {
-        try read { db in try TaskRow.fetchOne(db, key: id.hex)?.storedTask }
+        try read { db in try TaskRow.find(db, key: id.hex)?.storedTask }
     }
 
     /// The task whose id starts with `prefix` (at least 4 hex digits, any case), like git's
