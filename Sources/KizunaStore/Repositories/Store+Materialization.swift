@@ -30,7 +30,8 @@ extension Store {
         try write { db in
             var result = MaterializationResult()
             let pauses = try PauseRow.filter(Column("until") > from.secondsSinceEpoch).fetchAll(db)
-            let pausedUntil = Dictionary(pauses.map { ("\($0.playbook)\u{0}\($0.customer)", $0.until) }) { max($0, $1) }
+            // (playbook, customer) is the table's primary key, so the keys are unique.
+            let pausedUntil = Dictionary(uniqueKeysWithValues: pauses.map { ("\($0.playbook)\u{0}\($0.customer)", $0.until) })
             var plannedIDs = Set<String>()
             for task in planned where plannedIDs.insert(task.id.hex).inserted {
                 if let existing = try TaskRow.find(db, key: task.id.hex) {
