@@ -19,11 +19,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
             name: "KizunaCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KizunaStore",
+            dependencies: ["KizunaCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -52,6 +58,17 @@ let package = Package(
             name: "KizunaCoreTests",
             dependencies: ["KizunaCore"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kizuna-bench-store",
+            dependencies: ["KizunaStore", "KizunaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/kizuna-bench-store",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KizunaStoreTests",
+            dependencies: ["KizunaStore", "KizunaCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

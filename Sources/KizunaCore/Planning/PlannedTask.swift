@@ -17,6 +17,26 @@ public struct PlannedTask: Hashable, Sendable, Identifiable {
     public var reminders: [PlannedReminder]
     /// The zone the task's times are read in (the customer's or the team's).
     public var zone: Zone
+
+    public init(
+        id: TaskID, playbook: String, step: String, customer: String, occurrence: String, title: String, owner: String,
+        priority: Priority, start: Instant, due: Instant, checklist: [String] = [], reminders: [PlannedReminder] = [],
+        zone: Zone
+    ) {
+        self.id = id
+        self.playbook = playbook
+        self.step = step
+        self.customer = customer
+        self.occurrence = occurrence
+        self.title = title
+        self.owner = owner
+        self.priority = priority
+        self.start = start
+        self.due = due
+        self.checklist = checklist
+        self.reminders = reminders
+        self.zone = zone
+    }
 }
 
 /// A reminder the planner says is owed for a task.
@@ -26,6 +46,13 @@ public struct PlannedReminder: Hashable, Sendable {
     public var recipient: String
     public var timing: ReminderRule.Timing
     public var channel: String?
+
+    public init(instant: Instant, recipient: String, timing: ReminderRule.Timing, channel: String? = nil) {
+        self.instant = instant
+        self.recipient = recipient
+        self.timing = timing
+        self.channel = channel
+    }
 }
 
 /// One occurrence of a play for a customer, with the tasks it creates so far.

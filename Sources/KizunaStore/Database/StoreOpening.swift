@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+
+/// Opens the database file of a store: its folder, the connection pool's configuration,
+/// and the schema check and migration.
+struct StoreOpening {
+    var path: String
+    var options: Store.Options
+
+    func open() throws(StoreError) -> DatabasePool {
+        try checkFile()
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+        try migrate(pool)
+        return pool
+    }
+
+    private var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.label = "kizuna"
+        configuration.foreignKeysEnabled = true
+        configuration.readonly = options.readOnly
+        configuration.journalMode = .wal
+        let (seconds, attoseconds) = options.busyTimeout.components
+        let timeout = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+        configuration.busyMode = .timeout(timeout)
+        configuration.prepareDatabase { db in
+            // SQLite's default page cache (2 MiB) spills a large import or materialization to
+            // the WAL halfway and reads it back; 32 MiB per connection, filled only as used,
+            // keeps a 100,000-customer transaction in memory.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
+        return configuration
+    }
+
+    /// Makes the folder (read-write) or checks the file exists (read-only), and refuses a folder
+    /// where the file should be.
+    private func checkFile() throws(StoreError) {
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = files.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists, isDirectory.boolValue {
+            throw StoreError(.cannotOpen, "cannot open the store at \(path): it is a folder; give the path of a file")
+        }
+        if options.readOnly {
+            guard exists else {
+                throw StoreError(.notFound, "there is no store at \(path); run a command that writes to create it")
+            }
+            return
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        do {
+            try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(
+                .cannotOpen,
+                "cannot create the folder of the store at \(path) (\(error.localizedDescription)); "
+                    + "check that the path is right and its parent folder is writable")
+        }
+    }
+
+    /// Refuses a store written by a newer version, then applies the migrations it lacks
+    /// (or, read-only, refuses a store that lacks some).
+    private func migrate(_ pool: DatabasePool) throws(StoreError) {
+        let migrator = Migrations.migrator
+        do {
+            let (unknown, complete) = try pool.read { db in
+                let known = Set(migrator.migrations)
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(known).sorted()
+                return (unknown, try migrator.hasCompletedMigrations(db))
+            }
+            if let newest = unknown.last {
+                throw StoreError(
+                    .newerSchema,
+                    "the store at \(path) was written by a newer version of Kizuna (migration `\(newest)`); upgrade kizuna")
+            }
+            if options.readOnly {
+                guard complete else {
+                    throw StoreError(
+                        .olderSchema,
+                        "the store at \(path) was written by an older version of Kizuna; "
+                            + "open it once read-write (run `kizuna` or `kizunad` with write access) to upgrade it")
+                }
+                return
+            }
+            if !complete { try migrator.migrate(pool) }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+}

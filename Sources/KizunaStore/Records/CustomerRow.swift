@@ -1,0 +1,119 @@
+import GRDB
+import KizunaCore
+
+/// A row of `customers`.
+struct CustomerRow: Equatable, StoreRecord {
+    static let sql = RecordSQL(
+        table: "customers",
+        columns: [
+            "id", "name", "csm", "team_lead", "stage", "stage_entered", "customer_since", "renewal_date", "zone", "tier", "plan",
+            "industry", "arr", "seats", "health", "fields",
+        ])
+
+    var id: String
+    var name: String
+    var csm: String
+    var teamLead: String?
+    var stage: String
+    var stageEntered: Int64
+    var customerSince: Int64?
+    /// `2027-03-31`
+    var renewalDate: String?
+    /// An IANA zone identifier.
+    var zone: String?
+    var tier: String?
+    var plan: String?
+    var industry: String?
+    var arr: Double?
+    var seats: Int?
+    var health: Double?
+    /// `Customer.fields` as JSON, keys sorted, so rows compare without decoding it.
+    var fieldsJSON: String
+
+    init(_ customer: Customer) {
+        id = customer.id
+        name = customer.name
+        csm = customer.csm
+        teamLead = customer.teamLead
+        stage = customer.stage
+        stageEntered = customer.stageEntered.secondsSinceEpoch
+        customerSince = customer.customerSince?.secondsSinceEpoch
+        renewalDate = customer.renewalDate?.description
+        zone = customer.zone?.identifier
+        tier = customer.tier
+        plan = customer.plan
+        industry = customer.industry
+        arr = customer.arr
+        seats = customer.seats
+        health = customer.health
+        fieldsJSON = customer.fields.isEmpty ? "{}" : JSONColumn.encode(customer.fields)
+    }
+
+    init(row: Row) {
+        id = row["id"]
+        name = row["name"]
+        csm = row["csm"]
+        teamLead = row["team_lead"]
+        stage = row["stage"]
+        stageEntered = row["stage_entered"]
+        customerSince = row["customer_since"]
+        renewalDate = row["renewal_date"]
+        zone = row["zone"]
+        tier = row["tier"]
+        plan = row["plan"]
+        industry = row["industry"]
+        arr = row["arr"]
+        seats = row["seats"]
+        health = row["health"]
+        fieldsJSON = row["fields"]
+    }
+
+    var values: [(any DatabaseValueConvertible)?] {
+        [
+            id, name, csm, teamLead, stage, stageEntered, customerSince, renewalDate, zone, tier, plan, industry, arr, seats,
+            health, fieldsJSON,
+        ]
+    }
+
+    /// The customer; a zone the system no longer knows reads as none (the team's zone applies).
+    var customer: Customer {
+        Customer(
+            id: id, name: name, csm: csm, teamLead: teamLead, stage: stage,
+            stageEntered: Instant(secondsSinceEpoch: stageEntered),
+            customerSince: customerSince.map(Instant.init(secondsSinceEpoch:)),
+            renewalDate: renewalDate.flatMap(CivilDate.init), zone: zone.flatMap(Zone.named), tier: tier, plan: plan,
+            industry: industry, arr: arr, seats: seats, health: health,
+            fields: fieldsJSON == "{}" ? [:] : JSONColumn.decode(fieldsJSON, as: [String: String].self, fallback: [:]))
+    }
+}
+
+/// A row of `stage_history`.
+struct StageHistoryRow: StoreRecord {
+    static let sql = RecordSQL(
+        table: "stage_history",
+        columns: ["customer", "stage", "entered_at", "cause", "recorded_at"])
+
+    var customer: String
+    var stage: String
+    var enteredAt: Int64
+    var cause: String
+    var recordedAt: Int64
+
+    init(customer: String, stage: String, enteredAt: Int64, cause: String, recordedAt: Int64) {
+        self.customer = customer
+        self.stage = stage
+        self.enteredAt = enteredAt
+        self.cause = cause
+        self.recordedAt = recordedAt
+    }
+
+    init(row: Row) {
+        customer = row["customer"]
+        stage = row["stage"]
+        enteredAt = row["entered_at"]
+        cause = row["cause"]
+        recordedAt = row["recorded_at"]
+    }
+
+    var values: [(any DatabaseValueConvertible)?] { [customer, stage, enteredAt, cause, recordedAt] }
+}

@@ -1,0 +1,71 @@
+import GRDB
+import KizunaCore
+
+extension Store {
+    /// The cause recorded on stage changes that came with an import.
+    public static let importCause = "import"
+
+    /// Inserts new customers and updates changed ones, in one transaction. A new customer,
+    /// or one whose stage changed, gets a stage history row (cause `import`) dated at its
+    /// `stageEntered` and recorded `at`.
+    @discardableResult
+    public func upsert(customers: [Customer], at: Instant) throws(StoreError) -> CustomerImportResult {
+        try write { db in
+            var result = CustomerImportResult()
+            for customer in customers {
+                let row = CustomerRow(customer)
+                let existing = try CustomerRow.find(db, key: row.id)
+                if existing == row {
+                    result.unchanged += 1
+                    continue
+                }
+                if let existing {
+                    try row.update(db)
+                    result.updated += 1
+                    guard existing.stage != row.stage else { continue }
+                    result.stageChanges += 1
+                } else {
+                    try row.insert(db)
+                    result.inserted += 1
+                }
+                try StageHistoryRow(
+                    customer: row.id, stage: row.stage, enteredAt: row.stageEntered, cause: Self.importCause,
+                    recordedAt: at.secondsSinceEpoch
+                ).insert(db)
+            }
+            return result
+        }
+    }
+
+    /// Every customer, by id.
+    public func customers() throws(StoreError) -> [Customer] {
+        try read { db in try CustomerRow.order(Column("id")).fetchAll(db).map(\.customer) }
+    }
+
+    /// The customer with this id, `nil` when there is none.
+    public func customer(id: String) throws(StoreError) -> Customer? {
+        try read { db in try CustomerRow.find(db, key: id)?.customer }
+    }
+
+    /// Moves a customer to `stage` as of `at` (a transition, a manual change), recording why.
+    /// Setting the stage a customer is already in changes nothing.
+    ///
+    /// - Throws: `.notFound` when there is no such customer.
+    @discardableResult
+    public func setStage(customerID: String, stage: String, at: Instant, cause: String) throws(StoreError) -> Customer {
+        try write { db in
+            guard var row = try CustomerRow.find(db, key: customerID) else {
+                throw StoreError(.notFound, "no customer `\(customerID)` in the store at \(path); import it first")
+            }
+            guard row.stage != stage else { return row.customer }
+            row.stage = stage
+            row.stageEntered = at.secondsSinceEpoch
+            try row.update(db)
+            try StageHistoryRow(
+                customer: row.id, stage: stage, enteredAt: at.secondsSinceEpoch, cause: cause,
+                recordedAt: at.secondsSinceEpoch
+            ).insert(db)
+            return row.customer
+        }
+    }
+}

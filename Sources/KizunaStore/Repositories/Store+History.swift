@@ -1,0 +1,66 @@
+import GRDB
+import KizunaCore
+
+extension Store {
+    /// Everything that happened to a task, oldest first.
+    public func history(task id: TaskID) throws(StoreError) -> [TaskEvent] {
+        try read { db in
+            try TaskEventRow.filter(Column("task") == id.hex).order(Column("at"), Column("id")).fetchAll(db)
+                .compactMap(\.event)
+        }
+    }
+
+    /// A customer's stage changes and the events of its tasks, oldest first.
+    public func timeline(customer: String) throws(StoreError) -> [TimelineEntry] {
+        try read { db in
+            let stages = try StageHistoryRow.filter(Column("customer") == customer).fetchAll(db).map { row in
+                TimelineEntry(
+                    at: Instant(secondsSinceEpoch: row.enteredAt), kind: .stageChanged(stage: row.stage, cause: row.cause))
+            }
+            let events = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT task_events.*, tasks.title FROM task_events JOIN tasks ON tasks.id = task_events.task
+                    WHERE tasks.customer = ? ORDER BY task_events.at, task_events.id
+                    """,
+                arguments: [customer]
+            ).compactMap { row -> TimelineEntry? in
+                guard let event = TaskEventRow(row: row).event else { return nil }
+                return TimelineEntry(at: event.at, kind: .task(event, title: row["title"]))
+            }
+            // A stable sort keeps stage changes before the task events of the same instant.
+            return (stages + events).enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
+                .map(\.element)
+        }
+    }
+
+    /// When each done task was completed, for the planner (steps that follow a previous
+    /// step, cadences that recur from completion).
+    public func completions() throws(StoreError) -> Completions {
+        try read { db in
+            var completions = Completions()
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, playbook, customer, closed_at FROM tasks WHERE state = 'done' AND closed_at IS NOT NULL")
+            while let row = try rows.next() {
+                guard let id = TaskID(hex: row["id"]) else { continue }
+                completions.record(
+                    task: id, playbook: row["playbook"], customer: row["customer"],
+                    at: Instant(secondsSinceEpoch: row["closed_at"]))
+            }
+            return completions
+        }
+    }
+
+    /// How many rows the store holds.
+    public func counts() throws(StoreError) -> StoreCounts {
+        try read { db in
+            var tasks = Dictionary(uniqueKeysWithValues: TaskState.allCases.map { ($0, 0) })
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM tasks GROUP BY state") {
+                if let state = TaskState(rawValue: row["state"]) { tasks[state] = row["n"] }
+            }
+            return StoreCounts(
+                customers: try CustomerRow.fetchCount(db), signals: try Int.fetchOne(db, sql: "SELECT count(*) FROM signals") ?? 0,
+                tasks: tasks, reminders: try ReminderRow.fetchCount(db), pauses: try PauseRow.fetchCount(db))
+        }
+    }
+}

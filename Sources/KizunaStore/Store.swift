@@ -1,0 +1,68 @@
+import GRDB
+
+/// Kizuna's state in one SQLite file: customers and their stage history, health signals,
+/// materialized tasks with their events and reminders, and pauses.
+///
+/// Every method is synchronous and safe to call from any thread; reads run concurrently
+/// (WAL), writes run one at a time, each in one immediate transaction, so several
+/// processes can share the file. Every failure is a `StoreError` naming the file.
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// The actor recorded on the engine's own events (created, moved, cancelled).
+    public static let engineActor = "kizuna"
+
+    /// The file name of the store inside a state directory.
+    public static let fileName = "kizuna.sqlite"
+
+    /// How a store is opened.
+    public struct Options: Sendable {
+        /// How long a write waits for another process's transaction before failing with `.busy`.
+        public var busyTimeout: Duration
+        /// Open without writing: no folder or file is created and no migration runs.
+        public var readOnly: Bool
+
+        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false) {
+            self.busyTimeout = busyTimeout
+            self.readOnly = readOnly
+        }
+    }
+
+    /// Opens the store at `path`, creating the file and its folder when missing (unless
+    /// read-only) and bringing its schema up to date.
+    ///
+    /// - Throws: `.cannotOpen`, `.busy`, `.corrupt`, `.readOnly`, `.newerSchema` when a newer
+    ///   Kizuna wrote it, `.olderSchema` when a read-only store needs a migration, `.notFound`
+    ///   when a read-only store does not exist.
+    public init(path: String, options: Options = Options()) throws(StoreError) {
+        self.path = path
+        pool = try StoreOpening(path: path, options: options).open()
+    }
+
+    /// Opens `kizuna.sqlite` in `stateDirectory` (the daemon's `StateDirectory=`).
+    public convenience init(stateDirectory: String, options: Options = Options()) throws(StoreError) {
+        let separator = stateDirectory.hasSuffix("/") ? "" : "/"
+        try self.init(path: stateDirectory + separator + Self.fileName, options: options)
+    }
+
+    /// Runs `body` on a reader connection, in a snapshot of the store.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one immediate write transaction, committed when it returns and
+    /// rolled back when it throws.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+}
