@@ -3,8 +3,9 @@
 ///
 /// YEARLY, MONTHLY and WEEKLY periods are calendar ranges of days (a week starts on WKST),
 /// taken one at a time and INTERVAL apart. DAILY and finer periods lie on a grid of days,
-/// hours, minutes or seconds from DTSTART's; they are taken a month of days at a time,
-/// jumping straight to the month of the next period on the grid.
+/// hours, minutes or seconds from DTSTART's: the days the rule selects are found a month
+/// at a time (jumping straight to the month of the next period on the grid), and each
+/// selected day's periods are then given a day at a time.
 struct RulePeriods {
     /// The day on which the years that RFC 5545 can write end (10000-01-01).
     private static let endDay = CivilDate(unchecked: 10_000, 1, 1).dayNumber
@@ -18,8 +19,10 @@ struct RulePeriods {
     private let setPositions: [Int]
     private let grid: RuleGrid
     /// YEARLY: the year; MONTHLY: months since January of year 0; WEEKLY: the week's first
-    /// day; DAILY and finer: the day to continue from.
+    /// day; DAILY and finer: the first day of the month of days to select next.
     private var cursor: Int
+    /// DAILY and finer: the selected days of the current month not yet given.
+    private var pendingDays: ArraySlice<Int> = []
     /// The first day of the last period that had occurrences (DTSTART's before there was one).
     private var lastProductiveDay: Int
     /// How many days of periods without occurrences prove that there will be none:
@@ -47,24 +50,40 @@ struct RulePeriods {
     }
 
     /// The next period's first day and its occurrences, ascending; `nil` once no period can
-    /// have any.
+    /// have any. DAILY and finer give a day's periods at a time.
     mutating func next() -> (firstDay: Int, occurrences: [LocalDateTime])? {
-        let period = currentPeriod()
-        guard period.lowerBound < Self.endDay, period.lowerBound - lastProductiveDay <= emptyLimit else { return nil }
-        let occurrences = frequency >= .weekly ? calendarOccurrences(in: period) : gridOccurrences(in: period)
-        if !occurrences.isEmpty { lastProductiveDay = period.lowerBound }
-        switch frequency {
-        case .yearly, .monthly: cursor += interval
-        case .weekly: cursor += 7 * interval
-        default:
+        let firstDay: Int
+        let occurrences: [LocalDateTime]
+        if frequency >= .weekly {
+            let period = calendarPeriod()
+            guard isWithinBounds(period.lowerBound) else { return nil }
+            firstDay = period.lowerBound
+            occurrences = select(from: days.days(in: period).map { $0 * 86_400 })
+            cursor += frequency == .weekly ? 7 * interval : interval
+        } else if let day = pendingDays.popFirst() {
+            firstDay = day
+            occurrences = times.periods(onDay: day, grid: grid).flatMap { select(from: [$0 * times.unit]) }
+        } else {
+            guard isWithinBounds(cursor) else { return nil }
+            let month = cursor..<(CivilDate(dayNumber: cursor).endOfMonth.dayNumber + 1)
+            pendingDays = days.days(in: month)[...]
             let perDay = 86_400 / times.unit
-            cursor = floorDivide(grid.first(atOrAfter: period.upperBound * perDay), perDay)
+            cursor = floorDivide(grid.first(atOrAfter: month.upperBound * perDay), perDay)
+            firstDay = month.lowerBound
+            occurrences = []
         }
-        return (period.lowerBound, occurrences)
+        if !occurrences.isEmpty { lastProductiveDay = firstDay }
+        return (firstDay, occurrences)
     }
 
-    /// The days of the period at the cursor (for DAILY and finer, the rest of the cursor's month).
-    private func currentPeriod() -> Range<Int> {
+    /// Whether a period that begins on `day` is before the year 10000 and close enough to
+    /// the last one with occurrences that the rule may still have some.
+    private func isWithinBounds(_ day: Int) -> Bool {
+        day < Self.endDay && day - lastProductiveDay <= emptyLimit
+    }
+
+    /// The days of the YEARLY, MONTHLY or WEEKLY period at the cursor.
+    private func calendarPeriod() -> Range<Int> {
         switch frequency {
         case .yearly:
             return CivilDate(unchecked: cursor, 1, 1).dayNumber..<CivilDate(unchecked: cursor + 1, 1, 1).dayNumber
@@ -72,23 +91,8 @@ struct RulePeriods {
             let year = floorDivide(cursor, 12)
             let first = CivilDate(unchecked: year, cursor - year * 12 + 1, 1)
             return first.dayNumber..<first.adding(months: 1).dayNumber
-        case .weekly:
-            return cursor..<cursor + 7
         default:
-            return cursor..<CivilDate(dayNumber: cursor).endOfMonth.dayNumber + 1
-        }
-    }
-
-    /// A YEARLY, MONTHLY or WEEKLY period's occurrences: its days at each time.
-    private func calendarOccurrences(in period: Range<Int>) -> [LocalDateTime] {
-        select(from: days.days(in: period).map { $0 * 86_400 })
-    }
-
-    /// The occurrences of the DAILY or finer periods on the grid within `range`, each period's
-    /// BYSETPOS applied on its own.
-    private func gridOccurrences(in range: Range<Int>) -> [LocalDateTime] {
-        days.days(in: range).flatMap { day in
-            times.periods(onDay: day, grid: grid).flatMap { select(from: [$0 * times.unit]) }
+            return cursor..<cursor + 7
         }
     }
 
