@@ -28,6 +28,17 @@ import Testing
         #expect(listed == ["2028-01-31T09:00:00+11:00", "2028-02-29T09:00:00+11:00", "2028-03-31T09:00:00+11:00", "2028-04-30T09:00:00+10:00"])
     }
 
+    @Test func anRRULEKeepsRFC5545MeaningWhileTheFriendlyFormClamps() throws {
+        let rule = try instants(["RRULE:FREQ=MONTHLY;BYMONTHDAY=31", "--tz", "UTC", "--start", "2026-01-01T09:00", "--count", "3"])
+        #expect(rule == ["2026-01-31T09:00:00+00:00", "2026-03-31T09:00:00+00:00", "2026-05-31T09:00:00+00:00"])
+        let skipBackward = try instants(
+            ["RRULE:FREQ=MONTHLY;BYMONTHDAY=31;RSCALE=GREGORIAN;SKIP=BACKWARD", "--tz", "UTC", "--start", "2026-01-01T09:00", "--count", "2"])
+        #expect(skipBackward == ["2026-01-31T09:00:00+00:00", "2026-02-28T09:00:00+00:00"])
+        let lastWorkday = try instants(
+            ["RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "--tz", "America/New_York", "--start", "2026-12-01T17:00", "--count", "2"])
+        #expect(lastWorkday == ["2026-12-31T17:00:00-05:00", "2027-01-29T17:00:00-05:00"])
+    }
+
     @Test func humanOutputNumbersTheOccurrences() throws {
         let result = try cadence(["every week on tuesday at 10:00", "--tz", "America/New_York", "--start", "2026-11-23T08:00", "--count", "2"])
         #expect(result.status == 0)
