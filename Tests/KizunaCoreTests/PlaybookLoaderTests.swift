@@ -183,6 +183,17 @@ import Testing
         #expect(diagnostics.count == 5)  // the duplicate, then d.yaml's missing playbook, title, trigger and task
     }
 
+    @Test func aFileThatIsNotTextIsReportedAtItsStart() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kizuna-binary-\(UUID().uuidString).yaml")
+        try Data([0x00, 0xFF, 0xFE, 0x41]).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (playbooks, diagnostics) = PlaybookLoader.load(paths: [file.path])
+        #expect(playbooks.isEmpty)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.location == SourceLocation(file: file.path, line: 1, column: 1))
+        #expect(diagnostics.first?.message.hasPrefix("cannot read the file as UTF-8 text") == true)
+    }
+
     @Test func missingFolderIsADiagnostic() {
         let (playbooks, diagnostics) = PlaybookLoader.load(paths: ["/nonexistent/kizuna-playbooks"])
         #expect(playbooks.isEmpty)

@@ -53,7 +53,8 @@ public enum PlaybookLoader {
             } catch let list as DiagnosticList {
                 diagnostics += list.diagnostics
             } catch {
-                diagnostics.append(Diagnostic("cannot read `\(file)`: \(error.localizedDescription)"))
+                diagnostics.append(
+                    Diagnostic("cannot read the file as UTF-8 text: \(error.localizedDescription)", at: SourceLocation(file: file, line: 1, column: 1)))
             }
         }
         return (playbooks, diagnostics)
