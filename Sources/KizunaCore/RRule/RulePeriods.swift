@@ -18,8 +18,9 @@ struct RulePeriods {
     private let times: RuleTimes
     private let setPositions: [Int]
     private let grid: RuleGrid
-    /// DAILY and finer: when a period's occurrences fall, BYSETPOS applied. Every such
-    /// period has the same times, so BYSETPOS picks the same ones from each.
+    /// DAILY and finer: when a period's occurrences fall, BYSETPOS applied (every such period
+    /// has the same times, so BYSETPOS picks the same ones from each); none when the grid
+    /// never meets a period that BYHOUR, BYMINUTE and BYSECOND keep.
     private let gridOffsets: [Int]
     /// YEARLY: the year; MONTHLY: months since January of year 0; WEEKLY: the week's first
     /// day; DAILY and finer: the first day of the month of days to select next.
@@ -31,8 +32,8 @@ struct RulePeriods {
     private var currentDay = 0
     /// The first day of the last period that had occurrences (DTSTART's before there was one).
     private var lastProductiveDay: Int
-    /// How many days of periods without occurrences prove that there will be none:
-    /// 400 × INTERVAL years, after which every period's place in the calendar has repeated.
+    /// How many days of periods without occurrences prove that there will be none: by then
+    /// every period's place in the 400-year Gregorian cycle has come round again.
     private let emptyLimit: Int
 
     init(rule: RecurrenceRule, start: LocalDateTime) {
@@ -52,9 +53,18 @@ struct RulePeriods {
             default: startDay
             }
         let offsets = times.offsets
-        gridOffsets = Self.pick(rule.bySetPosition, among: offsets.count).map { offsets[$0] }
+        gridOffsets = times.meets(grid) ? Self.pick(rule.bySetPosition, among: offsets.count).map { offsets[$0] } : []
         lastProductiveDay = startDay
-        emptyLimit = Self.cycleDays * interval
+        // The calendar repeats every 400 years, so the periods' places in it repeat every
+        // lcm(INTERVAL, units in 400 years) units: 400 × INTERVAL / gcd(…) years.
+        let unitsPerCycle =
+            switch frequency {
+            case .yearly: 400
+            case .monthly: 4800
+            case .weekly: Self.cycleDays / 7
+            default: Self.cycleDays * (86_400 / times.unit)
+            }
+        emptyLimit = Self.cycleDays * (interval / greatestCommonDivisor(interval, unitsPerCycle))
     }
 
     /// The next period's first day and its occurrences, ascending; `nil` once no period can

@@ -59,6 +59,16 @@ struct RuleTimes {
         }
     }
 
+    /// Whether the grid ever meets a period that the limiting parts keep. A day starts at a
+    /// multiple of its number of periods, so the grid meets the `k`th period of some day
+    /// exactly when `k` and the origin agree modulo gcd(INTERVAL, periods in a day):
+    /// `FREQ=HOURLY;INTERVAL=6;BYHOUR=4` from 09:00 never meets 04:00.
+    func meets(_ grid: RuleGrid) -> Bool {
+        guard let kept else { return true }
+        let step = greatestCommonDivisor(grid.interval, 86_400 / unit)
+        return kept.contains { ($0 - grid.origin) % step == 0 }
+    }
+
     /// The periods of `day` (as units since the epoch) that lie on `grid` and that the limiting parts keep.
     func periods(onDay day: Int, grid: RuleGrid) -> [Int] {
         let perDay = 86_400 / unit
