@@ -62,7 +62,7 @@ struct RulePeriods {
             case .yearly: 400
             case .monthly: 4800
             case .weekly: Self.cycleDays / 7
-            default: Self.cycleDays * (86_400 / times.unit)
+            default: Self.cycleDays * times.periodsPerDay
             }
         emptyLimit = Self.cycleDays * (interval / greatestCommonDivisor(interval, unitsPerCycle))
     }
@@ -91,8 +91,7 @@ struct RulePeriods {
             guard !gridOffsets.isEmpty, isWithinBounds(cursor) else { return nil }
             let month = cursor..<(CivilDate(dayNumber: cursor).endOfMonth.dayNumber + 1)
             pendingDays = days.days(in: month)[...]
-            let perDay = 86_400 / times.unit
-            cursor = floorDivide(grid.first(atOrAfter: month.upperBound * perDay), perDay)
+            cursor = floorDivide(grid.first(atOrAfter: month.upperBound * times.periodsPerDay), times.periodsPerDay)
             firstDay = month.lowerBound
             occurrences = []
         }
