@@ -68,40 +68,6 @@ private struct OracleCase: Encodable {
     let horizon: String
 }
 
-/// Deterministic pseudo-random numbers: SplitMix64.
-private struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    /// True `percent` times in a hundred.
-    mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-
-    /// One to `most` distinct values from `values`, in the order drawn.
-    mutating func some(_ values: [Int], most: Int) -> [Int] {
-        var chosen: [Int] = []
-        for _ in 0..<int(1...most) {
-            let value = pick(values)
-            if !chosen.contains(value) { chosen.append(value) }
-        }
-        return chosen
-    }
-}
-
 /// Rules that mix FREQ, INTERVAL, BYDAY with and without ordinals, BYMONTHDAY, BYMONTH,
 /// BYSETPOS, BYYEARDAY, BYWEEKNO, WKST, BYHOUR/BYMINUTE, COUNT and UNTIL.
 private struct RuleGenerator {

@@ -57,8 +57,8 @@ extension RecurrenceRule {
     /// stage change should not fire on the change itself unless the rule says so.)
     ///
     /// The sequence ends with COUNT or UNTIL, after the year 9999 (the last that RFC 5545
-    /// can write), or once the rule has gone through 400 × INTERVAL years of periods without
-    /// any occurrence: the Gregorian calendar repeats every 400 years, so such a rule
+    /// can write), or once the rule's periods have come round the 400-year Gregorian cycle
+    /// (at most 400 × INTERVAL years) without an occurrence: such a rule
     /// (`FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30`) can never produce one. A DTSTART outside
     /// the years 0 through 9999 gives no occurrences.
     public func occurrences(from start: LocalDateTime, zone: Zone) -> AnySequence<LocalDateTime> {

@@ -10,7 +10,7 @@
 /// by day, and the other parts filter them.
 struct RuleDays {
     /// What a BYDAY ordinal counts in: the month (MONTHLY, or YEARLY with BYMONTH) or the year.
-    enum OrdinalScope { case month, year }
+    private enum OrdinalScope { case month, year }
 
     private let months: Set<Int>
     private let monthDays: Set<Int>

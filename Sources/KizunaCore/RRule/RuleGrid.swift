@@ -15,3 +15,8 @@ struct RuleGrid {
         unit >= origin && (unit - origin) % interval == 0
     }
 }
+
+/// Euclid's algorithm, for how a grid's INTERVAL meets the calendar's cycles.
+func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
+    b == 0 ? a : greatestCommonDivisor(b, a % b)
+}

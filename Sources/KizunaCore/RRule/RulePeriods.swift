@@ -4,8 +4,8 @@
 /// YEARLY, MONTHLY and WEEKLY periods are calendar ranges of days (a week starts on WKST),
 /// taken one at a time and INTERVAL apart. DAILY and finer periods lie on a grid of days,
 /// hours, minutes or seconds from DTSTART's: the days the rule selects are found a month
-/// at a time (jumping straight to the month of the next period on the grid), and each
-/// selected day's periods are then given a day at a time.
+/// at a time (jumping straight to the month of the next period on the grid), then each
+/// selected day's periods, then each period's occurrences.
 struct RulePeriods {
     /// The day on which the years that RFC 5545 can write end (10000-01-01).
     private static let endDay = CivilDate(unchecked: 10_000, 1, 1).dayNumber
@@ -18,15 +18,22 @@ struct RulePeriods {
     private let times: RuleTimes
     private let setPositions: [Int]
     private let grid: RuleGrid
+    /// DAILY and finer: when a period's occurrences fall, BYSETPOS applied (every such period
+    /// has the same times, so BYSETPOS picks the same ones from each); none when the grid
+    /// never meets a period that BYHOUR, BYMINUTE and BYSECOND keep.
+    private let gridOffsets: [Int]
     /// YEARLY: the year; MONTHLY: months since January of year 0; WEEKLY: the week's first
     /// day; DAILY and finer: the first day of the month of days to select next.
     private var cursor: Int
-    /// DAILY and finer: the selected days of the current month not yet given.
+    /// DAILY and finer: the selected days of the current month not yet expanded, and the
+    /// periods on the grid of the current day (units since the epoch) not yet given.
     private var pendingDays: ArraySlice<Int> = []
+    private var pendingPeriods: ArraySlice<Int> = []
+    private var currentDay = 0
     /// The first day of the last period that had occurrences (DTSTART's before there was one).
     private var lastProductiveDay: Int
-    /// How many days of periods without occurrences prove that there will be none:
-    /// 400 × INTERVAL years, after which every period's place in the calendar has repeated.
+    /// How many days of periods without occurrences prove that there will be none: by then
+    /// every period's place in the 400-year Gregorian cycle has come round again.
     private let emptyLimit: Int
 
     init(rule: RecurrenceRule, start: LocalDateTime) {
@@ -45,12 +52,24 @@ struct RulePeriods {
             case .weekly: startDay - rule.weekStart.days(until: start.date.weekday)
             default: startDay
             }
+        let offsets = times.offsets
+        gridOffsets = times.meets(grid) ? Self.pick(rule.bySetPosition, among: offsets.count).map { offsets[$0] } : []
         lastProductiveDay = startDay
-        emptyLimit = Self.cycleDays * interval
+        // The calendar repeats every 400 years, so the periods' places in it repeat every
+        // lcm(INTERVAL, units in 400 years) units: 400 × INTERVAL / gcd(…) years.
+        let unitsPerCycle =
+            switch frequency {
+            case .yearly: 400
+            case .monthly: 4800
+            case .weekly: Self.cycleDays / 7
+            default: Self.cycleDays * times.periodsPerDay
+            }
+        emptyLimit = Self.cycleDays * (interval / greatestCommonDivisor(interval, unitsPerCycle))
     }
 
     /// The next period's first day and its occurrences, ascending; `nil` once no period can
-    /// have any. DAILY and finer give a day's periods at a time.
+    /// have any. For DAILY and finer, a step may also just select the next month's days or
+    /// find the next day's periods, with no occurrences.
     mutating func next() -> (firstDay: Int, occurrences: [LocalDateTime])? {
         let firstDay: Int
         let occurrences: [LocalDateTime]
@@ -58,17 +77,21 @@ struct RulePeriods {
             let period = calendarPeriod()
             guard isWithinBounds(period.lowerBound) else { return nil }
             firstDay = period.lowerBound
-            occurrences = select(from: days.days(in: period).map { $0 * 86_400 })
+            occurrences = self.occurrences(onDays: days.days(in: period))
             cursor += frequency == .weekly ? 7 * interval : interval
+        } else if let period = pendingPeriods.popFirst() {
+            firstDay = currentDay
+            occurrences = gridOffsets.map { LocalDateTime(secondsSinceEpoch: Int64(period * times.unit + $0)) }
         } else if let day = pendingDays.popFirst() {
+            pendingPeriods = times.periods(onDay: day, grid: grid)[...]
+            currentDay = day
             firstDay = day
-            occurrences = times.periods(onDay: day, grid: grid).flatMap { select(from: [$0 * times.unit]) }
+            occurrences = []
         } else {
-            guard isWithinBounds(cursor) else { return nil }
+            guard !gridOffsets.isEmpty, isWithinBounds(cursor) else { return nil }
             let month = cursor..<(CivilDate(dayNumber: cursor).endOfMonth.dayNumber + 1)
             pendingDays = days.days(in: month)[...]
-            let perDay = 86_400 / times.unit
-            cursor = floorDivide(grid.first(atOrAfter: month.upperBound * perDay), perDay)
+            cursor = floorDivide(grid.first(atOrAfter: month.upperBound * times.periodsPerDay), times.periodsPerDay)
             firstDay = month.lowerBound
             occurrences = []
         }
@@ -96,16 +119,19 @@ struct RulePeriods {
         }
     }
 
-    /// One period's occurrences, each start (seconds since the epoch) at each of the times,
-    /// narrowed by BYSETPOS: positions counted from 1, or from the end when negative.
-    private func select(from starts: [Int]) -> [LocalDateTime] {
+    /// A calendar period's occurrences: each of its days at each of the times, narrowed by BYSETPOS.
+    private func occurrences(onDays days: [Int]) -> [LocalDateTime] {
         let offsets = times.offsets
-        let count = starts.count * offsets.count
-        let picked =
-            setPositions.isEmpty
-            ? Array(0..<count)
-            : Set(setPositions.map { $0 > 0 ? $0 - 1 : count + $0 }.filter { (0..<count).contains($0) }).sorted()
-        return picked.map { LocalDateTime(secondsSinceEpoch: Int64(starts[$0 / offsets.count] + offsets[$0 % offsets.count])) }
+        return Self.pick(setPositions, among: days.count * offsets.count).map {
+            LocalDateTime(secondsSinceEpoch: Int64(days[$0 / offsets.count] * 86_400 + offsets[$0 % offsets.count]))
+        }
+    }
+
+    /// BYSETPOS: the indices that `positions` (from 1, or from the end when negative) pick
+    /// out of `count` occurrences, ascending; all of them when no position is given.
+    private static func pick(_ positions: [Int], among count: Int) -> [Int] {
+        guard !positions.isEmpty else { return Array(0..<count) }
+        return Set(positions.map { $0 > 0 ? $0 - 1 : count + $0 }.filter { (0..<count).contains($0) }).sorted()
     }
 }
 

@@ -8,6 +8,8 @@
 struct RuleTimes {
     /// The length of a period in seconds: a day for DAILY and coarser, else an hour, a minute or a second.
     let unit: Int
+    /// How many periods a day has: 1 for DAILY and coarser, 24, 1,440 or 86,400.
+    var periodsPerDay: Int { 86_400 / unit }
     /// When the occurrences fall within a period, in seconds from its start, ascending.
     let offsets: [Int]
     /// The periods of a day (numbered from midnight) that the limiting parts keep; `nil` for all.
@@ -59,17 +61,28 @@ struct RuleTimes {
         }
     }
 
+    /// Whether the grid ever meets a period that the limiting parts keep. A day starts at a
+    /// multiple of its number of periods, so the grid meets the `k`th period of some day
+    /// exactly when `k` and the origin agree modulo gcd(INTERVAL, periods in a day):
+    /// `FREQ=HOURLY;INTERVAL=6;BYHOUR=4` from 09:00 never meets 04:00.
+    func meets(_ grid: RuleGrid) -> Bool {
+        guard let kept else { return true }
+        let step = greatestCommonDivisor(grid.interval, periodsPerDay)
+        return kept.contains { ($0 - grid.origin) % step == 0 }
+    }
+
     /// The periods of `day` (as units since the epoch) that lie on `grid` and that the limiting parts keep.
     func periods(onDay day: Int, grid: RuleGrid) -> [Int] {
-        let perDay = 86_400 / unit
-        let dayStart = day * perDay
+        let dayStart = day * periodsPerDay
+        let dayEnd = dayStart + periodsPerDay
         let first = grid.first(atOrAfter: dayStart)
-        guard first < dayStart + perDay else { return [] }
-        let onGrid = (dayStart + perDay - 1 - first) / grid.interval + 1
-        guard let kept else { return Array(stride(from: first, to: dayStart + perDay, by: grid.interval)) }
-        if kept.count < onGrid {
+        guard first < dayEnd else { return [] }
+        let onGrid = stride(from: first, to: dayEnd, by: grid.interval)
+        guard let kept else { return Array(onGrid) }
+        // Whichever is shorter: the kept periods, or the day's periods on the grid.
+        if kept.count < (dayEnd - 1 - first) / grid.interval + 1 {
             return kept.map { dayStart + $0 }.filter(grid.contains)
         }
-        return stride(from: first, to: dayStart + perDay, by: grid.interval).filter { keptSet.contains($0 - dayStart) }
+        return onGrid.filter { keptSet.contains($0 - dayStart) }
     }
 }
