@@ -183,6 +183,19 @@ import Testing
         #expect(diagnostics.count == 5)  // the duplicate, then d.yaml's missing playbook, title, trigger and task
     }
 
+    @Test func aOneLineRRULECadenceIsReadAndItsErrorsPointIntoTheRule() throws {
+        let play = { (rule: String) in "kizuna: 1\nplaybook: monthly\ntitle: Monthly\ncadence: \"\(rule)\"\ntask:\n  title: Do it\n" }
+        let playbook = try PlaybookLoader.load(file: "m.yaml", text: play("RRULE:FREQ=MONTHLY;BYDAY=-1FR"))
+        #expect(playbook.trigger == .schedule(.rrule(try RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=-1FR"), holidays: .keep)))
+        do {
+            _ = try PlaybookLoader.load(file: "m.yaml", text: play("RRULE:FREQ=MONTLY"))
+            Issue.record("a misspelt FREQ must be an error")
+        } catch {
+            #expect(error.diagnostics.map(\.location) == [SourceLocation(file: "m.yaml", line: 4, column: 22)])
+            #expect(error.diagnostics.first?.hint == "did you mean `MONTHLY`?")
+        }
+    }
+
     @Test func aFileThatIsNotTextIsReportedAtItsStart() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kizuna-binary-\(UUID().uuidString).yaml")
         try Data([0x00, 0xFF, 0xFE, 0x41]).write(to: file)

@@ -13,7 +13,7 @@ struct PlaybookCadenceReader {
 
     func schedule(_ node: YAMLNode) -> Schedule? {
         if let line = node.scalar, !line.isEmpty {
-            return Self.isRule(line.text) ? rule(line, holidays: .keep) : line.parse(diagnostics, CadenceParser.parse).map(Schedule.cadence)
+            return line.parse(diagnostics, Schedule.parse)
         }
         guard let map = yaml.mapping(node, expected: "a cadence (`every week on tuesday` or a mapping with `every`)", context: "the cadence",
                                       allowed: Self.keys)
@@ -26,10 +26,6 @@ struct PlaybookCadenceReader {
             return yaml.scalar(ruleNode, expected: "an RRULE such as `FREQ=WEEKLY;BYDAY=TU`").flatMap { rule($0, holidays: holidays ?? .keep) }
         }
         return cadence(map, holidays: holidays).map(Schedule.cadence)
-    }
-
-    private static func isRule(_ text: String) -> Bool {
-        text.uppercased().hasPrefix("RRULE:") || text.uppercased().hasPrefix("FREQ=")
     }
 
     private func rule(_ scalar: YAMLScalar, holidays: HolidayPolicy) -> Schedule? {
