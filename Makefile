@@ -11,9 +11,11 @@ setup:
 build: setup
 	$(SWIFT) build
 
-## Set up, build, and show today's tasks on the shipped example.
+## Set up, build, fill the example's store (examples/.state) and show today's tasks.
 demo: build
 	@echo
+	$(SWIFT) run --skip-build kizuna import customers --config $(CONFIG)
+	$(SWIFT) run --skip-build kizuna plan --config $(CONFIG)
 	$(SWIFT) run --skip-build kizuna today --config $(CONFIG)
 
 ## Run every test.

@@ -36,6 +36,7 @@ let package = Package(
             name: "KizunaCLI",
             dependencies: [
                 "KizunaCore",
+                "KizunaStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
