@@ -12,8 +12,9 @@ public struct KizunaCommand: ParsableCommand {
             damaged, or written by a newer Kizuna); 64 when the command line is wrong.
             """,
         subcommands: [
-            TodayCommand.self, UpcomingCommand.self, PlanCommand.self, ImportCommand.self, PlaybooksCommand.self,
-            CadenceCommand.self,
+            TodayCommand.self, UpcomingCommand.self, DoneCommand.self, SkipCommand.self, SnoozeCommand.self,
+            AssignCommand.self, PauseCommand.self, ShowCommand.self, PlanCommand.self, ImportCommand.self,
+            PlaybooksCommand.self, CadenceCommand.self,
         ]
     )
 
