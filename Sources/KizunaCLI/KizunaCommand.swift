@@ -13,7 +13,7 @@ public struct KizunaCommand: ParsableCommand {
             """,
         subcommands: [
             TodayCommand.self, UpcomingCommand.self, DoneCommand.self, SkipCommand.self, SnoozeCommand.self,
-            AssignCommand.self, PauseCommand.self, ShowCommand.self, PlanCommand.self, ImportCommand.self,
+            AssignCommand.self, PauseCommand.self, ShowCommand.self, PlanCommand.self, ImportCommand.self, CustomerCommand.self,
             PlaybooksCommand.self, CadenceCommand.self,
         ]
     )

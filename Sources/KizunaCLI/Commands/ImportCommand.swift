@@ -5,5 +5,5 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import customers or health signals into the store.",
-        subcommands: [ImportCustomersCommand.self])
+        subcommands: [ImportCustomersCommand.self, ImportSignalsCommand.self])
 }

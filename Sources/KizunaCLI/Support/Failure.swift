@@ -36,6 +36,7 @@ func fail(_ error: StoreError) -> ExitCode {
 }
 
 /// Runs a store operation, turning its failure into the command's exit.
+@discardableResult
 func storing<T>(_ body: () throws(StoreError) -> T) throws -> T {
     do {
         return try body()
