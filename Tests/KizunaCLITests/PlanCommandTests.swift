@@ -80,3 +80,80 @@ private struct UpcomingJSON: Decodable {
     let to: String
     let tasks: [Task]
 }
+
+@Suite struct PlanDiffTests {
+    let sandbox: Sandbox
+
+    init() throws {
+        sandbox = try Sandbox()
+    }
+
+    /// A copy of the sandbox's playbooks in `edited/`, changed by `edit`.
+    private func editedPlaybooks(_ edit: (URL) throws -> Void) throws -> String {
+        let folder = sandbox.folder.appendingPathComponent("edited")
+        try FileManager.default.copyItem(at: sandbox.playbooks, to: folder)
+        try edit(folder)
+        return folder.path
+    }
+
+    private func diff(_ folder: String) throws -> DiffJSON {
+        let result = try sandbox.run(["plan", "--diff", "--playbooks", folder, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode(DiffJSON.self, from: Data(result.stdout.utf8))
+    }
+
+    @Test func theSamePlaybooksChangeNothing() throws {
+        let result = try sandbox.run(["plan", "--diff"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Planning 2026-11-24 to 2026-12-15 would:\n0 to create, 0 to move, 0 to update, 0 to cancel\n")
+    }
+
+    @Test func aRemovedPlaybookWouldCancelItsTasksAndNothingChangesUntilPlanned() throws {
+        let folder = try editedPlaybooks { folder in
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("onboarding-weekly.yaml"))
+        }
+        let report = try diff(folder)
+        #expect(report.cancelled > 0 && report.created == 0 && report.moved == 0)
+        #expect(report.changes.allSatisfy { $0.change == "cancel" && $0.reason == "playbook removed" && $0.playbook == "onboarding-weekly" })
+        #expect(try self.diff(folder).cancelled == report.cancelled)
+        let text = try sandbox.run(["plan", "--diff", "--playbooks", folder]).stdout
+        #expect(text.contains("  cancel  "))
+        #expect(text.contains("(playbook removed)"))
+    }
+
+    @Test func aMovedCadenceWouldMoveAndCreateAndPlanningThenDoesExactlyThat() throws {
+        let folder = try editedPlaybooks { folder in
+            let file = folder.appendingPathComponent("onboarding-weekly.yaml")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: "on: tuesday", with: "on: wednesday").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let report = try diff(folder)
+        #expect(report.created > 0)
+        #expect(report.cancelled > 0)
+        // Planning with the edited folder as the configured one does what the diff said.
+        let config = try String(contentsOfFile: sandbox.config, encoding: .utf8)
+        try config.replacingOccurrences(of: "playbooks: ../playbooks", with: "playbooks: ../edited")
+            .write(toFile: sandbox.config, atomically: true, encoding: .utf8)
+        let plan = try sandbox.run(["plan"])
+        #expect(plan.stdout.contains(": \(report.created) created, \(report.moved + report.updated) updated, \(report.cancelled) cancelled,"))
+    }
+
+    @Test func diffNeedsAStoreAndJSONNeedsDiff() throws {
+        #expect(try Sandbox(planned: false).run(["plan", "--diff"]).status == 3)
+        #expect(try sandbox.run(["plan", "--json"]).status == 64)
+    }
+}
+
+private struct DiffJSON: Decodable {
+    struct Change: Decodable {
+        let change: String
+        let playbook: String
+        let reason: String?
+    }
+
+    let created: Int
+    let moved: Int
+    let updated: Int
+    let cancelled: Int
+    let changes: [Change]
+}

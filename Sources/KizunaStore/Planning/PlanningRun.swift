@@ -29,20 +29,51 @@ public struct PlanningRun: Sendable {
     public func run(on store: Store, now: Instant, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(StoreError)
         -> MaterializationResult
     {
+        var total = MaterializationResult()
+        try forEachBatch(of: store, progress: progress) { batch throws(StoreError) in
+            total.add(
+                try store.materialize(
+                    planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers, now: now,
+                    reasons: batch.reasons.reason))
+        }
+        return total
+    }
+
+    /// What `run(on:now:)` would change, task by task; the store is only read.
+    public func preview(on store: Store) throws(StoreError) -> PlanPreview {
+        var total = PlanPreview()
+        try forEachBatch(of: store) { batch throws(StoreError) in
+            total.add(
+                try store.preview(
+                    planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers,
+                    reasons: batch.reasons.reason))
+        }
+        return total
+    }
+
+    /// One batch of customers with the tasks a pass stores for them.
+    private struct Batch {
+        var customers: Set<String>
+        var tasks: [PlannedTask]
+        var reasons: CancellationReasons
+    }
+
+    /// Plans the stored customers batch by batch and hands each batch to `body`.
+    private func forEachBatch(
+        of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, _ body: (Batch) throws(StoreError) -> Void
+    ) throws(StoreError) {
         let customers = try store.customers()
         let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions())
-        var total = MaterializationResult()
         for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) {
             let batch = Array(customers[first..<min(first + batchSize, customers.count)])
             let ids = Set(batch.map(\.id))
             let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
-            let result = try store.materialize(
-                planned: tasks(for: batch, planner: planner, stored: stored), from: window.catchUpFrom, to: window.to,
-                customers: ids, now: now, reasons: CancellationReasons(planner: planner, customers: batch, today: today).reason)
-            total.add(result)
+            try body(
+                Batch(
+                    customers: ids, tasks: tasks(for: batch, planner: planner, stored: stored),
+                    reasons: CancellationReasons(planner: planner, customers: batch, today: today)))
             progress(first + batch.count, customers.count)
         }
-        return total
     }
 
     /// The tasks a pass stores for `customers`: those starting in the window, and in the
