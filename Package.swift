@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KizunaCLITests",
-            dependencies: ["KizunaCore"],
+            dependencies: ["KizunaCore", "KizunaStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]

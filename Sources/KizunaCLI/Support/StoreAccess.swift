@@ -22,7 +22,14 @@ enum StoreAccess {
                 ).description)
             throw ExitCode(ExitStatus.storeUnavailable)
         }
-        return try storing { () throws(StoreError) in try Store(path: path, options: Store.Options(readOnly: mode == .read)) }
+        let options = Store.Options(busyTimeout: busyTimeout, readOnly: mode == .read)
+        return try storing { () throws(StoreError) in try Store(path: path, options: options) }
+    }
+
+    /// How long a write waits for another process: `KIZUNA_BUSY_TIMEOUT` seconds, else 5.
+    static var busyTimeout: Duration {
+        let seconds = ProcessInfo.processInfo.environment["KIZUNA_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
+        return .milliseconds(Int(max(0, seconds) * 1_000))
     }
 
     /// `kizuna.sqlite` in the configured state directory.

@@ -44,6 +44,11 @@ final class Sandbox {
             arguments, environment: ["KIZUNA_CONFIG": config, "KIZUNA_NOW": now].merging(environment) { $1 }, in: folder)
     }
 
+    /// Starts `kizuna` on the sandbox without waiting for it; its output is discarded.
+    func start(_ arguments: [String]) throws -> Process {
+        try KizunaBinary.start(arguments, environment: ["KIZUNA_CONFIG": config, "KIZUNA_NOW": now], in: folder)
+    }
+
     /// Writes `text` to a file of the sandbox and returns its path.
     func write(_ text: String, to name: String) throws -> String {
         let file = folder.appendingPathComponent(name)
