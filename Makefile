@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= examples/kizuna.yaml
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench bench-store clean
 
 ## Install what is missing (Debian packages), idempotently.
 setup:
@@ -11,9 +11,11 @@ setup:
 build: setup
 	$(SWIFT) build
 
-## Set up, build, and show today's tasks on the shipped example.
+## Set up, build, fill the example's store (examples/.state) and show today's tasks.
 demo: build
 	@echo
+	$(SWIFT) run --skip-build kizuna import customers --config $(CONFIG)
+	$(SWIFT) run --skip-build kizuna plan --config $(CONFIG)
 	$(SWIFT) run --skip-build kizuna today --config $(CONFIG)
 
 ## Run every test.
@@ -25,6 +27,10 @@ test: setup
 bench: setup
 	$(SWIFT) build -c release --product kizuna-bench
 	.build/release/kizuna-bench
+
+## The store benchmark: 100,000 customers and 1,000,000 task rows through the release `kizuna`.
+bench-store: setup
+	bash scripts/bench-store.sh
 
 clean:
 	rm -rf .build examples/.state

@@ -20,11 +20,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .target(
             name: "KizunaCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -36,6 +37,7 @@ let package = Package(
             name: "KizunaCLI",
             dependencies: [
                 "KizunaCore",
+                "KizunaStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -73,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KizunaCLITests",
-            dependencies: ["KizunaCore"],
+            dependencies: ["KizunaCore", "KizunaStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]

@@ -6,10 +6,16 @@ public struct KizunaCommand: ParsableCommand {
         commandName: "kizuna",
         abstract: "Keep a customer-success team's promises: today's tasks from declarative playbooks.",
         discussion: """
-            Exit status: 0 on success, 1 when the input (configuration, playbooks, customers, an expression) \
-            has a problem, 64 when the command line is wrong.
+            Exit status: 0 on success; 1 when the input (configuration, playbooks, customers, an expression, \
+            an action that does not apply to the task) has a problem; 2 when no task or customer has the given \
+            id, or a task id prefix is ambiguous; 3 when the store cannot be used (missing, locked, read-only, \
+            damaged, or written by a newer Kizuna); 64 when the command line is wrong.
             """,
-        subcommands: [TodayCommand.self, PlaybooksCommand.self, CadenceCommand.self]
+        subcommands: [
+            TodayCommand.self, UpcomingCommand.self, DoneCommand.self, SkipCommand.self, SnoozeCommand.self,
+            AssignCommand.self, PauseCommand.self, ShowCommand.self, PlanCommand.self, ImportCommand.self, CustomerCommand.self,
+            PlaybooksCommand.self, CadenceCommand.self,
+        ]
     )
 
     public init() {}

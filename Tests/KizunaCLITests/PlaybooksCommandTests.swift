@@ -40,9 +40,8 @@ import Testing
     }
 
     @Test func explainDatesEveryStepAndReminder() throws {
-        let result = try KizunaBinary.run(
-            ["playbooks", "explain", "renewal-preparation", "--customer", "oscorp", "--from", "2026-11-01", "--to", "2027-03-31", "--json"]
-                + example)
+        let result = try Sandbox().run(
+            ["playbooks", "explain", "renewal-preparation", "--customer", "oscorp", "--from", "2026-11-01", "--to", "2027-03-31", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let explanation = try JSONDecoder().decode(ExplanationJSON.self, from: Data(result.stdout.utf8))
         #expect(explanation.timezone == "Europe/Berlin")
@@ -63,6 +62,14 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("no playbook `renewal-preparaton`"))
         #expect(result.stderr.contains("did you mean `renewal-preparation`?"))
+    }
+
+    @Test func explainNamesAnUnknownCustomerWithAHint() throws {
+        let result = try Sandbox().run(
+            ["playbooks", "explain", "renewal-preparation", "--customer", "oscrop", "--from", "2026-11-01", "--to", "2026-12-01"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no customer `oscrop` in the store at "))
+        #expect(result.stderr.contains("did you mean `oscorp`?"))
     }
 
     @Test func explainRejectsABadDate() throws {

@@ -2,10 +2,14 @@ import Foundation
 import Testing
 
 @Suite struct TodayCommandTests {
-    let environment = ["KIZUNA_CONFIG": "examples/kizuna.yaml", "KIZUNA_NOW": "2026-11-24T09:30:00-05:00"]
+    let sandbox: Sandbox
 
-    private func today(_ arguments: [String] = [], environment extra: [String: String] = [:]) throws -> KizunaBinary.Result {
-        try KizunaBinary.run(["today"] + arguments, environment: environment.merging(extra) { $1 })
+    init() throws {
+        sandbox = try Sandbox()
+    }
+
+    private func today(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> KizunaBinary.Result {
+        try sandbox.run(["today"] + arguments, environment: environment)
     }
 
     @Test func jsonGroupsByOwnerMostUrgentFirst() throws {
@@ -21,8 +25,12 @@ import Testing
         }
         let tasks = report.owners.flatMap(\.tasks)
         #expect(Set(tasks.map(\.id)).count == tasks.count)
-        // Every onboarding customer has its Tuesday follow-up today, nothing else is due on this Tuesday.
-        #expect(tasks.filter { $0.playbook == "onboarding-weekly" }.count == 10)
+        // Every onboarding customer has its Tuesday follow-up today, beside last week's, caught up as overdue.
+        let onboarding = tasks.filter { $0.playbook == "onboarding-weekly" }
+        #expect(onboarding.filter { $0.start.hasPrefix("2026-11-24") }.count == 10)
+        let caughtUp = onboarding.filter { $0.start < "2026-11-24" }
+        #expect(!caughtUp.isEmpty && caughtUp.allSatisfy { $0.overdue && $0.start.hasPrefix("2026-11-17") })
+        #expect(tasks.allSatisfy { $0.start < "2026-11-25" })
     }
 
     @Test func tasksKeepTheCustomersZone() throws {
@@ -42,8 +50,27 @@ import Testing
         let result = try today(["--owner", "alice"])
         #expect(result.status == 0)
         #expect(!result.stdout.contains("\u{1B}["))
-        #expect(result.stdout.hasPrefix("Today, Tuesday 2026-11-24 (America/New_York)\n\nalice · 2 tasks\n"))
+        #expect(result.stdout.hasPrefix("Today, Tuesday 2026-11-24 (America/New_York)\n\nalice · 7 tasks\n"))
         #expect(result.stdout.contains("Onboarding follow-up: Acme Corp"))
+        #expect(result.stdout.contains("overdue 5d"))
+    }
+
+    @Test func withoutAStoreItSaysHowToMakeOne() throws {
+        let empty = try Sandbox(planned: false)
+        let result = try empty.run(["today"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("there is no store at \(empty.storePath) yet"))
+        #expect(result.stderr.contains("kizuna import customers FILE`, then `kizuna plan`"))
+        #expect(!FileManager.default.fileExists(atPath: empty.storePath))
+    }
+
+    @Test func itReadsTheStoreAsItIsAtTheInstant() throws {
+        // A day later, without planning again, the Tuesday follow-ups are overdue and nothing new appears.
+        let result = try today(["--json"], environment: ["KIZUNA_NOW": "2026-11-25T12:00:00-05:00"])
+        let report = try JSONDecoder().decode(TodayJSON.self, from: Data(result.stdout.utf8))
+        let acme = report.owners.flatMap(\.tasks).filter { $0.customer == "acme-corp" && $0.playbook == "onboarding-weekly" }
+        #expect(acme.count == 2)
+        #expect(acme.allSatisfy { $0.overdue })
     }
 
     @Test func aBadClockOverrideIsAnError() throws {
@@ -87,9 +114,11 @@ private struct TodayJSON: Decodable {
         let start: String
         let due: String
         let urgency: Double
+        let overdue: Bool
+        let state: String
 
         enum CodingKeys: String, CodingKey {
-            case id, shortID = "short_id", playbook, customer, owner, title, start, due, urgency
+            case id, shortID = "short_id", playbook, customer, owner, title, start, due, urgency, overdue, state
         }
     }
 

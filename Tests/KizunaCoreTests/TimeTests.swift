@@ -71,6 +71,12 @@ import Testing
         #expect(zone.iso8601(zone.instant(for: local)) == "2026-07-01T09:00:00+09:00")
     }
 
+    @Test func emptyAndBlankTextIsNoDateTime() {
+        #expect(LocalDateTime("") == nil)
+        #expect(LocalDateTime(" ") == nil)
+        #expect(Instant(iso8601: "", defaultZone: .utc) == nil)
+    }
+
     @Test func unknownZonesAreRejected() {
         #expect(Zone.named("Mars/Olympus") == nil)
         #expect(Zone.named("EST5EDT") == nil)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KizunaCore
+import KizunaStore
 
 /// `kizuna playbooks explain PLAYBOOK --customer ID --from DATE --to DATE`: the tasks a
 /// play produces for one customer over a period, with step dates and reminder instants.
@@ -34,9 +35,13 @@ struct PlaybooksExplainCommand: ParsableCommand {
             let hint = closestMatch(to: playbookID, among: workspace.playbooks.map(\.id)).map { "did you mean `\($0)`?" }
             throw fail([Diagnostic("no playbook `\(playbookID)` in \(workspace.configuration.playbooksDirectory)", hint: hint)])
         }
-        guard let customer = workspace.customers.first(where: { $0.id == self.customer }) else {
-            let hint = closestMatch(to: self.customer, among: workspace.customers.map(\.id)).map { "did you mean `\($0)`?" }
-            throw fail([Diagnostic("no customer `\(self.customer)`", hint: hint)])
+        let store = try StoreAccess.open(workspace.configuration, .read)
+        let customer = try storing { () throws(StoreError) in
+            guard let customer = try store.customer(id: self.customer) else {
+                let hint = closestMatch(to: self.customer, among: try store.customers().map(\.id)).map { " (did you mean `\($0)`?)" }
+                throw StoreError(.notFound, "no customer `\(self.customer)` in the store at \(store.path)" + (hint ?? ""))
+            }
+            return customer
         }
         let planner = workspace.planner
         let zone = planner.context(for: customer, playbook: playbook).zone

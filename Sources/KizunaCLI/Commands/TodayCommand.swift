@@ -1,13 +1,17 @@
 import Foundation
 import ArgumentParser
 import KizunaCore
+import KizunaStore
 
-/// `kizuna today`: what each person must do today, most urgent first.
+/// `kizuna today`: what each person must do today, most urgent first, from the store.
 struct TodayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "today",
         abstract: "List today's tasks, grouped by owner, most urgent first.",
-        discussion: "Shows the tasks that start today and those whose due window is still open, in the team's time zone.")
+        discussion: """
+            Shows the pending tasks of the store that start today or started earlier: today's, and the overdue \
+            ones. Reads the store only; `kizuna plan` (or the daemon) puts the tasks there.
+            """)
 
     @OptionGroup var config: ConfigOption
 
@@ -17,23 +21,18 @@ struct TodayCommand: ParsableCommand {
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
-    /// How far back to look for tasks whose due window reaches into today.
-    static let lookback: Int64 = 31 * 86_400
-
     func run() throws {
-        let workspace = try Workspace.load(config)
-        let zone = workspace.configuration.zone
+        let configuration = try config.load()
+        let zone = configuration.zone
         let now = try currentInstant(in: zone)
         let today = zone.localDateTime(at: now).date
-        let startOfToday = zone.instant(for: LocalDateTime(date: today))
         let startOfTomorrow = zone.instant(for: LocalDateTime(date: today.adding(days: 1)))
-        let customers = Dictionary(uniqueKeysWithValues: workspace.customers.map { ($0.id, $0) })
-        let reports = workspace.planner
-            .tasks(for: workspace.customers, from: startOfToday.adding(seconds: -Self.lookback), to: startOfTomorrow)
-            .filter { $0.start >= startOfToday || $0.due >= startOfToday }
-            .filter { owner == nil || $0.owner == owner }
-            .map { TaskReport($0, customer: customers[$0.customer], now: now) }
-        let groups = OwnerGroup.grouping(reports)
+        let store = try StoreAccess.open(configuration, .read)
+        let (tasks, customers) = try storing { () throws(StoreError) in
+            let tasks = try store.upcoming(from: Instant(secondsSinceEpoch: .min), to: startOfTomorrow, owner: owner)
+            return (tasks, try store.customers(ids: Set(tasks.map(\.customer))))
+        }
+        let groups = OwnerGroup.grouping(tasks, customers: customers, now: now)
         if json {
             try printJSON(TodayJSON(date: today.description, timezone: zone.identifier, owners: groups))
         } else {

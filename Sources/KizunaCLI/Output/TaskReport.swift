@@ -1,6 +1,7 @@
 import KizunaCore
+import KizunaStore
 
-/// A task as `today` and `upcoming` show it: planned, ranked, and ready to print or encode.
+/// A task as `today` and `upcoming` show it: stored, ranked, and ready to print or encode.
 struct TaskReport: Encodable {
     let id: String
     let shortID: String
@@ -14,6 +15,7 @@ struct TaskReport: Encodable {
     let start: String
     let due: String
     let overdue: Bool
+    let state: TaskState
     let urgency: Urgency
     let checklist: [String]
 
@@ -23,10 +25,10 @@ struct TaskReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, shortID = "short_id", playbook, step, customer, customerName = "customer_name", owner, title, priority,
-            start, due, overdue, urgency, checklist
+            start, due, overdue, state, urgency, checklist
     }
 
-    init(_ task: PlannedTask, customer: Customer?, now: Instant) {
+    init(_ task: StoredTask, customer: Customer?, now: Instant) {
         id = task.id.hex
         shortID = task.id.short
         playbook = task.playbook
@@ -39,6 +41,7 @@ struct TaskReport: Encodable {
         start = task.zone.iso8601(task.start)
         due = task.zone.iso8601(task.due)
         overdue = task.due < now
+        state = task.state(at: now)
         urgency = Urgency(due: task.due, now: now, priority: task.priority, health: customer?.health, arr: customer?.arr)
         checklist = task.checklist
         dueInstant = task.due
@@ -50,6 +53,11 @@ struct TaskReport: Encodable {
 struct OwnerGroup: Encodable {
     let owner: String
     let tasks: [TaskReport]
+
+    /// The reports of `tasks` by owner, with each task's customer as the store has it.
+    static func grouping(_ tasks: [StoredTask], customers: [String: Customer], now: Instant) -> [OwnerGroup] {
+        grouping(tasks.map { TaskReport($0, customer: customers[$0.customer], now: now) })
+    }
 
     static func grouping(_ reports: [TaskReport]) -> [OwnerGroup] {
         Dictionary(grouping: reports, by: \.owner)

@@ -13,33 +13,29 @@ struct ConfigOption: ParsableArguments {
     var resolvedPath: String {
         path ?? Configuration.defaultPath(environment: ProcessInfo.processInfo.environment)
     }
-}
 
-/// What a command works on: configuration, playbooks and customers, loaded and checked.
-struct Workspace {
-    var configuration: Configuration
-    var playbooks: [Playbook]
-    var customers: [Customer]
-
-    /// Loads everything, or prints every problem found and fails.
-    static func load(_ option: ConfigOption) throws -> Workspace {
-        let configuration: Configuration
+    /// The configuration, or every problem found in it printed and the command failed.
+    func load() throws -> Configuration {
         do {
-            configuration = try ConfigurationLoader.load(path: option.resolvedPath)
+            return try ConfigurationLoader.load(path: resolvedPath)
         } catch {
             throw fail(error.diagnostics)
         }
-        let (playbooks, problems) = PlaybookLoader.load(paths: [configuration.playbooksDirectory])
+    }
+}
+
+/// What a planning command works on: the configuration and the playbooks, loaded and checked.
+struct Workspace {
+    var configuration: Configuration
+    var playbooks: [Playbook]
+
+    /// Loads everything, or prints every problem found and fails. `playbooksDirectory`
+    /// replaces the configured folder.
+    static func load(_ option: ConfigOption, playbooksDirectory: String? = nil) throws -> Workspace {
+        let configuration = try option.load()
+        let (playbooks, problems) = PlaybookLoader.load(paths: [playbooksDirectory ?? configuration.playbooksDirectory])
         guard problems.isEmpty else { throw fail(problems) }
-        var customers: [Customer] = []
-        if let file = configuration.customersFile {
-            do {
-                customers = try CustomerFile.load(path: file, record: CustomerRecord(teamZone: configuration.zone))
-            } catch {
-                throw fail(error.diagnostics)
-            }
-        }
-        return Workspace(configuration: configuration, playbooks: playbooks, customers: customers)
+        return Workspace(configuration: configuration, playbooks: playbooks)
     }
 
     var planner: Planner {

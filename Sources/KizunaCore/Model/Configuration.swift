@@ -6,7 +6,7 @@ public struct Configuration: Hashable, Sendable {
     public var zone: Zone
     /// The folder of playbook files.
     public var playbooksDirectory: String
-    /// A file of customers (JSON lines) to read when there is no store yet.
+    /// The customers file `kizuna import customers` reads when it is given none.
     public var customersFile: String?
     /// Where the store and the daemon's state live.
     public var stateDirectory: String

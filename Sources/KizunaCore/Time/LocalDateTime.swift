@@ -33,7 +33,7 @@ extension LocalDateTime: CustomStringConvertible, LosslessStringConvertible {
     /// Reads `2026-11-23`, `2026-11-23T10:00` or `2026-11-23T10:00:00` (a space may stand for `T`).
     public init?(_ text: String) {
         let parts = text.split(maxSplits: 1, whereSeparator: { $0 == "T" || $0 == " " })
-        guard let date = CivilDate(String(parts[0])) else { return nil }
+        guard let first = parts.first, let date = CivilDate(String(first)) else { return nil }
         if parts.count == 1 {
             self.init(date: date)
             return

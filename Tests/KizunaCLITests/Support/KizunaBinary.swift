@@ -22,9 +22,24 @@ struct KizunaBinary {
     /// The repository's top folder (for `playbooks/` and `examples/`).
     static var repository: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+        let process = try start(arguments, environment: environment, in: directory, output: true)
+        let stdout = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        let stderr = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts `kizuna` and returns at once; `output` captures its output in pipes (read them
+    /// to the end), else it is discarded.
+    static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, output: Bool = false)
+        throws -> Process
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -33,16 +48,9 @@ struct KizunaBinary {
         env["KIZUNA_CONFIG"] = nil
         env.merge(environment) { $1 }
         process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = output ? Pipe() : FileHandle.nullDevice
+        process.standardError = output ? Pipe() : FileHandle.nullDevice
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        return process
     }
 }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import KizunaCore
+import KizunaStore
+
+/// `kizuna plan`: one planning pass, the one the daemon makes, writing the horizon's tasks to
+/// the store; with `--diff`, what a pass would change, written nowhere.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan the coming horizon: store the tasks the playbooks owe, cancel those they no longer do.",
+        discussion: """
+            Plans every customer of the store from today to the configured horizon, with the playbooks and the tasks \
+            already done. Running it again changes nothing; done, skipped and cancelled tasks are never touched. \
+            `plan --diff --playbooks DIR` shows what the playbooks in DIR would create, move, update and cancel \
+            compared with the store, and changes nothing: run it before deploying an edit.
+            """)
+
+    @OptionGroup var config: ConfigOption
+
+    @Flag(help: "Show what planning would change, and change nothing.")
+    var diff = false
+
+    @Option(help: ArgumentHelp("Plan with the playbooks in this folder instead of the configured one.", valueName: "dir"))
+    var playbooks: String?
+
+    @Flag(help: "With --diff, print JSON for scripts.")
+    var json = false
+
+    func validate() throws {
+        if json, !diff { throw ValidationError("--json goes with --diff") }
+    }
+
+    func run() throws {
+        let workspace = try Workspace.load(config, playbooksDirectory: playbooks)
+        let configuration = workspace.configuration
+        let zone = configuration.zone
+        let now = try currentInstant(in: zone)
+        let window = PlanningWindow(now: now, zone: zone, horizon: configuration.horizon, calendar: configuration.calendar)
+        let run = PlanningRun(playbooks: workspace.playbooks, zone: zone, calendar: configuration.calendar, window: window)
+        let period = "\(zone.localDateTime(at: window.from).date) to \(zone.localDateTime(at: window.to).date)"
+        if diff {
+            let store = try StoreAccess.open(configuration, .read)
+            let preview = try storing { () throws(StoreError) in try run.preview(on: store) }
+            let report = PlanDiffReport(preview, zone: zone)
+            json ? try printJSON(report) : report.print(style: .terminal, heading: "Planning \(period) would:")
+            return
+        }
+        let store = try StoreAccess.open(configuration, .write)
+        let progress = Progress(label: "Planning", unit: "customers")
+        let result = try storing { () throws(StoreError) in try run.run(on: store, now: now, progress: progress.update) }
+        progress.finish()
+        print(
+            "Planned \(period): \(result.created) created, \(result.updated) updated, \(result.cancelled) cancelled, "
+                + "\(result.unchanged) unchanged, \(result.paused) paused")
+    }
+}

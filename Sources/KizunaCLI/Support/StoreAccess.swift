@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import KizunaCore
+import KizunaStore
+
+/// Opens the store named by the configuration, the one way every command does it.
+enum StoreAccess {
+    /// Whether a command only reads (and needs an existing store) or also writes (and creates it).
+    enum Mode {
+        case read, write
+    }
+
+    /// The store in the configuration's state directory. Reading needs the store to exist;
+    /// when it does not, the message says how to create it.
+    static func open(_ configuration: Configuration, _ mode: Mode) throws -> Store {
+        let path = storePath(configuration)
+        if mode == .read, !FileManager.default.fileExists(atPath: path) {
+            printError(
+                Diagnostic(
+                    "there is no store at \(path) yet",
+                    hint: "create it with `kizuna import customers FILE`, then `kizuna plan`"
+                ).description)
+            throw ExitCode(ExitStatus.storeUnavailable)
+        }
+        let options = Store.Options(busyTimeout: busyTimeout, readOnly: mode == .read)
+        return try storing { () throws(StoreError) in try Store(path: path, options: options) }
+    }
+
+    /// How long a write waits for another process: `KIZUNA_BUSY_TIMEOUT` seconds, else 5.
+    static var busyTimeout: Duration {
+        let seconds = ProcessInfo.processInfo.environment["KIZUNA_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
+        return .milliseconds(Int(max(0, seconds) * 1_000))
+    }
+
+    /// `kizuna.sqlite` in the configured state directory.
+    static func storePath(_ configuration: Configuration) -> String {
+        (configuration.stateDirectory as NSString).appendingPathComponent(Store.fileName)
+    }
+}

@@ -1,0 +1,121 @@
+import KizunaCore
+
+/// One planning pass over the store: the pass `kizuna plan` makes and the daemon makes on
+/// its schedule. It plans every stored customer with the playbooks and the stored
+/// completions, and brings the stored tasks in line (see `Store.materialize`).
+///
+/// Customers are planned in batches, each in one transaction, so an interrupted pass
+/// leaves every customer either planned or as it was, and two passes at once store the
+/// tasks one would.
+public struct PlanningRun: Sendable {
+    public var playbooks: [Playbook]
+    public var zone: Zone
+    public var calendar: BusinessCalendar
+    public var window: PlanningWindow
+    /// Customers per transaction.
+    public var batchSize: Int
+
+    public init(playbooks: [Playbook], zone: Zone, calendar: BusinessCalendar, window: PlanningWindow, batchSize: Int = 5_000) {
+        self.playbooks = playbooks
+        self.zone = zone
+        self.calendar = calendar
+        self.window = window
+        self.batchSize = batchSize
+    }
+
+    /// Plans every stored customer and materializes the tasks; `progress` is told how many
+    /// customers are done after each batch.
+    @discardableResult
+    public func run(on store: Store, now: Instant, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(StoreError)
+        -> MaterializationResult
+    {
+        var total = MaterializationResult()
+        try forEachBatch(of: store, progress: progress) { batch throws(StoreError) in
+            total.add(
+                try store.materialize(
+                    planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers, now: now,
+                    reasons: batch.reasons.reason))
+        }
+        return total
+    }
+
+    /// What `run(on:now:)` would change, task by task; the store is only read.
+    public func preview(on store: Store) throws(StoreError) -> PlanPreview {
+        var total = PlanPreview()
+        try forEachBatch(of: store) { batch throws(StoreError) in
+            total.add(
+                try store.preview(
+                    planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers,
+                    reasons: batch.reasons.reason))
+        }
+        return total
+    }
+
+    /// One batch of customers with the tasks a pass stores for them.
+    private struct Batch {
+        var customers: Set<String>
+        var tasks: [PlannedTask]
+        var reasons: CancellationReasons
+    }
+
+    /// Plans the stored customers batch by batch and hands each batch to `body`.
+    private func forEachBatch(
+        of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, _ body: (Batch) throws(StoreError) -> Void
+    ) throws(StoreError) {
+        let customers = try store.customers()
+        let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions())
+        for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) {
+            let batch = Array(customers[first..<min(first + batchSize, customers.count)])
+            let ids = Set(batch.map(\.id))
+            let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
+            try body(
+                Batch(
+                    customers: ids, tasks: tasks(for: batch, planner: planner, stored: stored),
+                    reasons: CancellationReasons(planner: planner, customers: batch, today: today)))
+            progress(first + batch.count, customers.count)
+        }
+    }
+
+    /// The tasks a pass stores for `customers`: those starting in the window, and in the
+    /// catch-up period the latest occurrence of each play and customer and the pending tasks
+    /// already `stored` that the playbooks still produce (the others are cancelled).
+    public func tasks(for customers: [Customer], planner: Planner, stored: Set<TaskID>) -> [PlannedTask] {
+        let current = planner.tasks(for: customers, from: window.from, to: window.to)
+        let past = planner.tasks(for: customers, from: window.catchUpFrom, to: window.from)
+        let latest = Set(Self.latestOccurrences(past).map(\.id))
+        return past.filter { latest.contains($0.id) || stored.contains($0.id) } + current
+    }
+
+    /// The team's date of the window's first day.
+    var today: CivilDate { zone.localDateTime(at: window.from).date }
+
+    /// The tasks of the latest occurrence of each play and customer.
+    static func latestOccurrences(_ tasks: [PlannedTask]) -> [PlannedTask] {
+        var latest: [String: Instant] = [:]
+        var occurrenceStart: [String: Instant] = [:]
+        for task in tasks {
+            let occurrence = task.playbook + "\u{0}" + task.customer + "\u{0}" + task.occurrence
+            occurrenceStart[occurrence] = min(occurrenceStart[occurrence] ?? task.start, task.start)
+        }
+        for task in tasks {
+            let play = task.playbook + "\u{0}" + task.customer
+            let start = occurrenceStart[play + "\u{0}" + task.occurrence] ?? task.start
+            latest[play] = max(latest[play] ?? start, start)
+        }
+        return tasks.filter { task in
+            let play = task.playbook + "\u{0}" + task.customer
+            return occurrenceStart[play + "\u{0}" + task.occurrence] == latest[play]
+        }
+    }
+}
+
+extension MaterializationResult {
+    /// Adds another result's counts to this one.
+    mutating func add(_ other: MaterializationResult) {
+        created += other.created
+        updated += other.updated
+        cancelled += other.cancelled
+        unchanged += other.unchanged
+        paused += other.paused
+    }
+}
