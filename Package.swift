@@ -9,6 +9,18 @@ let strictSettings: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
 ]
 
+/// Links the Swift runtime and Foundation into the release executable on Linux. Shared,
+/// they are a dozen libraries whose relocations and scattered code pages cost every
+/// `kizuna` run about 10 MiB of resident memory before it does any work; linked in, only
+/// the code the command uses is loaded. The flag also goes to the compiler, so that the
+/// executable's module names the static libraries Foundation needs (CoreFoundation, ICU).
+/// Debug builds, whose modules record the shared runtime's paths, stay dynamic.
+/// (`-static-stdlib` is not offered on Apple platforms.)
+let staticRuntime = (
+    swift: [SwiftSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+    linker: [LinkerSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+)
+
 let package = Package(
     name: "Kizuna",
     platforms: [.macOS(.v15)],
@@ -48,7 +60,8 @@ let package = Package(
                 "KizunaCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + staticRuntime.swift,
+            linkerSettings: staticRuntime.linker
         ),
         .executableTarget(
             name: "kizuna-bench",
