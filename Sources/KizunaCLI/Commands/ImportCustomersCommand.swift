@@ -23,7 +23,7 @@ struct ImportCustomersCommand: ParsableCommand {
             throw fail("no file to import: name one, or set `customers:` in \(configuration.file)")
         }
         let now = try currentInstant(in: configuration.zone)
-        let reader = try options.reader(for: file)
+        let reader = try options.reader(for: file, configured: configuration.importColumns.customers)
         let progress = Progress(label: "Reading", unit: "rows")
         let result: ImportResult<Customer>
         do {

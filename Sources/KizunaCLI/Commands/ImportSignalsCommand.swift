@@ -24,7 +24,7 @@ struct ImportSignalsCommand: ParsableCommand {
     func run() throws {
         let configuration = try config.load()
         let file = options.file ?? ""
-        let reader = try options.reader(for: file)
+        let reader = try options.reader(for: file, configured: configuration.importColumns.signals)
         var result: ImportResult<Signal>
         do {
             result = try SignalRecord(teamZone: configuration.zone).read(file: file, reader: reader)

@@ -9,7 +9,8 @@ struct ImportOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Map the file's columns to Kizuna's fields.", discussion: "Such as `Account ID=id,Owner=csm`.", valueName: "col=field,..."))
+            "Map the file's columns to Kizuna's fields.",
+            discussion: "Such as `Account ID=id,Owner=csm`. Replaces the configuration's `import` columns.", valueName: "col=field,..."))
     var map: String?
 
     @Option(help: ArgumentHelp("The file's format, when its name does not tell (csv or jsonl).", valueName: "format"))
@@ -18,10 +19,11 @@ struct ImportOptions: ParsableArguments {
     @Flag(help: "Import the good rows of a file with bad ones, and list the rows skipped.")
     var skipInvalid = false
 
-    /// `--map` as column → field.
-    func columnMap() throws -> [String: String] {
+    /// `--map` as column → field, else the `configured` mapping (`import:` in the configuration).
+    func columnMap(configured: [String: String]) throws -> [String: String] {
+        guard let text = self.map else { return configured }
         var map: [String: String] = [:]
-        for pair in (self.map ?? "").split(separator: ",") {
+        for pair in text.split(separator: ",") {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw ValidationError("--map: expected `column=field` pairs separated by commas, found `\(pair)`")
@@ -31,8 +33,8 @@ struct ImportOptions: ParsableArguments {
         return map
     }
 
-    /// The reader for `path`.
-    func reader(for path: String) throws -> ImportReader {
+    /// The reader for `path`, whose columns map to fields by `--map`, else by `configured`.
+    func reader(for path: String, configured: [String: String]) throws -> ImportReader {
         let format: ImportReader.Format
         if let name = self.format {
             guard let named = ImportReader.Format(rawValue: name) else { throw ValidationError("--format: expected csv or jsonl, found `\(name)`") }
@@ -40,7 +42,7 @@ struct ImportOptions: ParsableArguments {
         } else {
             format = ImportReader.Format(path: path)
         }
-        return ImportReader(format: format, columnMap: try columnMap())
+        return ImportReader(format: format, columnMap: try columnMap(configured: configured))
     }
 
     /// The records to import: all of them, or, when some rows are bad, none (the rows are listed

@@ -13,10 +13,12 @@ public struct Configuration: Hashable, Sendable {
     public var calendar: BusinessCalendar
     /// How far ahead tasks materialize.
     public var horizon: CalendarSpan
+    /// How the columns of import files map to Kizuna's fields (`import:`); `--map` replaces them.
+    public var importColumns: ImportColumns
 
     public init(
         file: String, zone: Zone, playbooksDirectory: String, customersFile: String? = nil, stateDirectory: String,
-        calendar: BusinessCalendar, horizon: CalendarSpan = CalendarSpan(14, .day)
+        calendar: BusinessCalendar, horizon: CalendarSpan = CalendarSpan(14, .day), importColumns: ImportColumns = ImportColumns()
     ) {
         self.file = file
         self.zone = zone
@@ -25,10 +27,25 @@ public struct Configuration: Hashable, Sendable {
         self.stateDirectory = stateDirectory
         self.calendar = calendar
         self.horizon = horizon
+        self.importColumns = importColumns
     }
 
     /// `/etc/kizuna/kizuna.yaml`, unless `KIZUNA_CONFIG` names another file.
     public static func defaultPath(environment: [String: String]) -> String {
         environment["KIZUNA_CONFIG"] ?? "/etc/kizuna/kizuna.yaml"
+    }
+}
+
+/// The column names of a team's import files that differ from Kizuna's field names: for
+/// each kind of file, column → field.
+public struct ImportColumns: Hashable, Sendable {
+    /// For `kizuna import customers`: targets are `CustomerRecord.knownFields`.
+    public var customers: [String: String]
+    /// For `kizuna import signals`: targets are `SignalRecord.fields`.
+    public var signals: [String: String]
+
+    public init(customers: [String: String] = [:], signals: [String: String] = [:]) {
+        self.customers = customers
+        self.signals = signals
     }
 }
