@@ -28,13 +28,21 @@ struct StoreOpening {
         let (seconds, attoseconds) = options.busyTimeout.components
         let timeout = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
         configuration.busyMode = .timeout(timeout)
+        let cacheKiB = cacheKiB
         configuration.prepareDatabase { db in
-            // SQLite's default page cache (2 MiB) spills a large import or materialization to
-            // the WAL halfway and reads it back; 32 MiB per connection, filled only as used,
-            // keeps a 100,000-customer transaction in memory.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
         }
         return configuration
+    }
+
+    /// The page cache of each connection, in KiB. SQLite's default (2 MiB) spills a large
+    /// import or materialization to the WAL halfway and reads it back; 32 MiB, filled only
+    /// as used, keeps a 100,000-customer transaction in memory. A read-only command reads
+    /// each page of its query about once, so a small cache serves it as well and keeps the
+    /// process small: a cache that kept every page `today` reads of a large store would
+    /// hold megabytes no one reads again.
+    private var cacheKiB: Int {
+        options.readOnly ? 1_024 : 32_768
     }
 
     /// Makes the folder (read-write) or checks the file exists (read-only), and refuses a folder
