@@ -11,7 +11,7 @@ let strictSettings: [SwiftSetting] = [
 
 /// Links the Swift runtime and Foundation into the release executable on Linux. Shared,
 /// they are a dozen libraries whose relocations and scattered code pages cost every
-/// `kizuna` run about 10 MiB of resident memory before it does any work; linked in, only
+/// `kizuna` run about 5 MiB of resident memory before it does any work; linked in, only
 /// the code the command uses is loaded. The flag also goes to the compiler, so that the
 /// executable's module names the static libraries Foundation needs (CoreFoundation, ICU).
 /// lld packs the executable's relative relocations (RELR, glibc 2.36+), which saves the
