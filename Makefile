@@ -18,10 +18,11 @@ demo: build
 	$(SWIFT) run --skip-build kizuna plan --config $(CONFIG)
 	$(SWIFT) run --skip-build kizuna today --config $(CONFIG)
 
-## Run every test.
+## Run every test: the test suites, then the release binary against the debug one.
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash scripts/release-smoke.sh
 
 ## Benchmarks, release build (figures on stdout).
 bench: setup
