@@ -69,7 +69,8 @@ public struct ImportReader: Sendable {
 
     private func jsonRows(_ data: Data, file: String) -> [ImportRow] {
         var rows: [ImportRow] = []
-        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        // Split as an array of bytes: indexing `Data` byte by byte costs several times more.
+        for (index, line) in [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
             var row = ImportRow(number: index + 1, fields: [:], columns: [:], problems: [], file: file)
             let here = SourceLocation(file: file, line: row.number, column: 1)
