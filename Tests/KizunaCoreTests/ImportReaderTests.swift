@@ -52,6 +52,21 @@ import Testing
         #expect(rows[3].problems.first?.message == "the line is not valid UTF-8")
     }
 
+    @Test func plainAndEscapedJSONLinesReadAlike() {
+        let reader = ImportReader(format: .jsonLines)
+        let text = """
+            {"id": "a", "name": "Café", "arr": 1000, "seats": -5, "health": 0, "tier": null}
+            {"id":"a","name":"Caf\\u00e9","arr":1000,"seats":-5,"health":0,"tier":null}\r
+             { "seats" : -5 , "arr" : 1000 , "health" : 0 , "name" : "Café" , "id" : "a" }\t
+            """
+        let rows = reader.rows(Data(text.utf8), file: "f.jsonl")
+        #expect(rows.count == 3)
+        for row in rows {
+            #expect(row.fields == ["id": "a", "name": "Café", "arr": "1000", "seats": "-5", "health": "0"])
+            #expect(row.problems.isEmpty)
+        }
+    }
+
     @Test func theFormatFollowsTheFileName() {
         #expect(ImportReader.Format(path: "export.CSV") == .csv)
         #expect(ImportReader.Format(path: "customers.jsonl") == .jsonLines)

@@ -16,7 +16,7 @@ public struct SignalRecord: Sendable {
     public func signal(from row: ImportRow) throws(DiagnosticList) -> Signal {
         var problems: [Diagnostic] = []
         func text(_ field: String) -> String? {
-            guard let value = row.fields[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            guard let value = row.fields[field]?.trimmingWhitespace(), !value.isEmpty else {
                 problems.append(Diagnostic("field `\(field)`: is required", at: row.location(field)))
                 return nil
             }

@@ -30,7 +30,7 @@ public struct CustomerRecord: Sendable {
             problems.append(Diagnostic("field `\(field)`: \(message)", at: location(field), hint: hint))
         }
         func text(_ field: String) -> String? {
-            guard let value = row[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            guard let value = row[field]?.trimmingWhitespace(), !value.isEmpty else { return nil }
             return value
         }
         func required(_ field: String) -> String {

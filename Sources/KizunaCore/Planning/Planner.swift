@@ -19,12 +19,16 @@ public struct Planner: Sendable {
 
     /// Every task that starts in `[from, to)`, for every customer and play.
     public func tasks(for customers: [Customer], from: Instant, to: Instant) -> [PlannedTask] {
-        customers.flatMap { customer in
-            playbooks.flatMap { playbook in
-                occurrences(of: playbook, for: customer, from: from, to: to).flatMap(\.tasks)
-                    .filter { from <= $0.start && $0.start < to }
+        // Appended to one array: nested flatMaps copied every task once per level.
+        var tasks: [PlannedTask] = []
+        for customer in customers {
+            for playbook in playbooks {
+                for occurrence in occurrences(of: playbook, for: customer, from: from, to: to) {
+                    tasks.append(contentsOf: occurrence.tasks.lazy.filter { from <= $0.start && $0.start < to })
+                }
             }
         }
+        return tasks
     }
 
     /// The occurrences of `playbook` for `customer` with a step starting in `[from, to)`.

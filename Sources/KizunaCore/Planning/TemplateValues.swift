@@ -8,9 +8,9 @@ struct TemplateValues {
 
     /// The value of a dotted variable path, `nil` when the customer has no such value.
     func value(for path: String) -> String? {
-        let parts = path.split(separator: ".", maxSplits: 2).map(String.init)
+        let parts = Self.components(of: path)
         switch parts.first {
-        case "customer": return parts.count == 3 && parts[1] == "fields" ? customer.fields[parts[2]] : customerValue(parts.dropFirst().first ?? "")
+        case "customer": return parts.count == 3 && parts[1] == "fields" ? customer.fields[String(parts[2])] : customerValue(parts.dropFirst().first ?? "")
         case "playbook": return parts.count == 2 ? (parts[1] == "id" ? playbook.id : parts[1] == "title" ? playbook.title : nil) : nil
         case "occurrence": return parts.count == 2 && parts[1] == "date" ? occurrence.description : nil
         case "task": return parts.count == 2 && parts[1] == "due" ? zone.iso8601(due) : nil
@@ -18,7 +18,16 @@ struct TemplateValues {
         }
     }
 
-    private func customerValue(_ field: String) -> String? {
+    /// The path's parts, as `split(separator: ".", maxSplits: 2)` gives them. Every title and
+    /// owner of every planned task is rendered, so an ASCII path (as playbooks write them) is
+    /// split on its bytes, where a dot is always a part of its own, without breaking it into
+    /// characters.
+    static func components(of path: String) -> [Substring] {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: ".", maxSplits: 2) }
+        return path.utf8.split(separator: UInt8(ascii: "."), maxSplits: 2).map(Substring.init)
+    }
+
+    private func customerValue(_ field: Substring) -> String? {
         switch field {
         case "id": customer.id
         case "name": customer.name

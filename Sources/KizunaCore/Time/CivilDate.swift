@@ -96,18 +96,43 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
     /// ISO 8601, `2026-11-23`.
     public var description: String {
-        let paddedYear = year >= 0 && year < 10000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
-        return "\(paddedYear)-\(Self.twoDigits(month))-\(Self.twoDigits(day))"
+        guard (0..<10000).contains(year) else { return "\(year)-\(Self.twoDigits(month))-\(Self.twoDigits(day))" }
+        // Written digit by digit: every planned occurrence's key is its date.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func write(_ value: Int, digits: Int, endingAt end: Int) {
+                var rest = value
+                for index in (end - digits..<end).reversed() {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            write(year, digits: 4, endingAt: 4)
+            buffer[4] = UInt8(ascii: "-")
+            write(month, digits: 2, endingAt: 7)
+            buffer[7] = UInt8(ascii: "-")
+            write(day, digits: 2, endingAt: 10)
+            return 10
+        }
     }
 
     /// Reads an ISO 8601 calendar date, `2026-11-23`; `nil` when it is malformed or does not exist.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        // `YYYY-MM-DD` in ASCII digits, read from its bytes: imports read dates by the hundred thousand.
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]), let day = Self.number(bytes[8..<10])
         else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The value of ASCII decimal digits; `nil` when another byte is among them.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

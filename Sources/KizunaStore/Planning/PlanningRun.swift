@@ -91,20 +91,38 @@ public struct PlanningRun: Sendable {
 
     /// The tasks of the latest occurrence of each play and customer.
     static func latestOccurrences(_ tasks: [PlannedTask]) -> [PlannedTask] {
-        var latest: [String: Instant] = [:]
-        var occurrenceStart: [String: Instant] = [:]
+        var latest: [Play: Instant] = [:]
+        var occurrenceStart: [Occurrence: Instant] = [:]
         for task in tasks {
-            let occurrence = task.playbook + "\u{0}" + task.customer + "\u{0}" + task.occurrence
+            let occurrence = Occurrence(task)
             occurrenceStart[occurrence] = min(occurrenceStart[occurrence] ?? task.start, task.start)
         }
         for task in tasks {
-            let play = task.playbook + "\u{0}" + task.customer
-            let start = occurrenceStart[play + "\u{0}" + task.occurrence] ?? task.start
-            latest[play] = max(latest[play] ?? start, start)
+            let start = occurrenceStart[Occurrence(task)] ?? task.start
+            latest[Play(task)] = max(latest[Play(task)] ?? start, start)
         }
-        return tasks.filter { task in
-            let play = task.playbook + "\u{0}" + task.customer
-            return occurrenceStart[play + "\u{0}" + task.occurrence] == latest[play]
+        return tasks.filter { occurrenceStart[Occurrence($0)] == latest[Play($0)] }
+    }
+
+    /// A play for one customer.
+    private struct Play: Hashable {
+        var playbook: String
+        var customer: String
+
+        init(_ task: PlannedTask) {
+            playbook = task.playbook
+            customer = task.customer
+        }
+    }
+
+    /// One occurrence of a play for one customer.
+    private struct Occurrence: Hashable {
+        var play: Play
+        var occurrence: String
+
+        init(_ task: PlannedTask) {
+            play = Play(task)
+            occurrence = task.occurrence
         }
     }
 }

@@ -31,6 +31,9 @@ struct ReminderRow: Hashable, StoreRecord {
 
     var values: [(any DatabaseValueConvertible)?] { [task, instant, recipient, timing, channel] }
 
+    /// What tells a task's reminders apart: (timing, recipient), unique per task.
+    var key: [String] { [timing, recipient] }
+
     var storedReminder: StoredReminder? {
         guard let id = TaskID(hex: task) else { return nil }
         return StoredReminder(

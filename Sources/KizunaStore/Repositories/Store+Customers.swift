@@ -12,13 +12,16 @@ extension Store {
     public func upsert(customers: [Customer], at: Instant) throws(StoreError) -> CustomerImportResult {
         try write { db in
             var result = CustomerImportResult()
+            // Kept up to date as rows are written, so a repeated id finds its earlier row.
+            var stored = try storedCustomers(ids: customers.map(\.id), in: db)
             for customer in customers {
                 let row = CustomerRow(customer)
-                let existing = try CustomerRow.find(db, key: row.id)
+                let existing = stored[row.id]
                 if existing == row {
                     result.unchanged += 1
                     continue
                 }
+                stored[row.id] = row
                 if let existing {
                     try row.update(db)
                     result.updated += 1
@@ -35,6 +38,14 @@ extension Store {
             }
             return result
         }
+    }
+
+    /// The stored rows of the customers with these ids, by id, read in one statement.
+    private func storedCustomers(ids: [String], in db: Database) throws -> [String: CustomerRow] {
+        let rows = try CustomerRow.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?))"),
+            arguments: [JSONColumn.encode(ids)])
+        return Dictionary(rows.map { ($0.id, $0) }) { first, _ in first }
     }
 
     /// Every customer, by id.

@@ -29,26 +29,22 @@ extension Store {
     ) throws(StoreError) -> MaterializationResult {
         try write { db in
             var result = MaterializationResult()
-            let pauses = try PauseRow.filter(Column("until") > from.secondsSinceEpoch).fetchAll(db)
-            // (playbook, customer) is the table's primary key, so the keys are unique.
-            let pausedUntil = Dictionary(uniqueKeysWithValues: pauses.map { ("\($0.playbook)\u{0}\($0.customer)", $0.until) })
-            var plannedIDs = Set<String>()
-            for task in planned where plannedIDs.insert(task.id.hex).inserted {
-                if let existing = try TaskRow.find(db, key: task.id.hex) {
-                    if try follow(task, existing: existing, now: now, in: db) {
-                        result.updated += 1
-                    } else {
-                        result.unchanged += 1
-                    }
-                } else if let until = pausedUntil["\(task.playbook)\u{0}\(task.customer)"], task.start.secondsSinceEpoch < until {
+            let pausedUntil = try pausedUntil(after: from, in: db)
+            let tasks = uniqueTasks(planned)
+            let stored = try storedTasks(ids: tasks.map(\.id.hex), in: db)
+            let reminders = try storedReminders(tasks: stored.values.filter(\.taskState.isPending).map(\.id), in: db)
+            for task in tasks {
+                if let existing = stored[task.id.hex] {
+                    let changed = try follow(task, existing: existing, reminders: reminders[existing.id] ?? [], now: now, in: db)
+                    if changed { result.updated += 1 } else { result.unchanged += 1 }
+                } else if Self.isPaused(task, pausedUntil: pausedUntil) {
                     result.paused += 1
                 } else {
-                    try TaskRow(task, at: now).insert(db)
-                    try TaskEventRow(task: task.id.hex, kind: .created, actor: Self.engineActor, at: now, note: nil).insert(db)
-                    for reminder in task.reminders { try ReminderRow(reminder, of: task.id).insert(db) }
+                    try create(task, now: now, in: db)
                     result.created += 1
                 }
             }
+            let plannedIDs = Set(tasks.map(\.id.hex))
             for row in try pendingTasks(startingFrom: from, to: to, customers: customers, in: db)
             where !plannedIDs.contains(row.id) {
                 try cancel(row, reason: reasons(row.storedTask), actor: Self.engineActor, at: now, in: db)
@@ -58,11 +54,20 @@ extension Store {
         }
     }
 
+    /// Stores a planned task open, with its `created` event and its reminders.
+    private func create(_ task: PlannedTask, now: Instant, in db: Database) throws {
+        try TaskRow(task, at: now).insert(db)
+        try TaskEventRow(task: task.id.hex, kind: .created, actor: Self.engineActor, at: now, note: nil).insert(db)
+        for reminder in task.reminders { try ReminderRow(reminder, of: task.id).insert(db) }
+    }
+
     /// Updates a stored task to follow its plan when it is pending and the plan changed;
-    /// returns whether anything was written.
-    private func follow(_ task: PlannedTask, existing: TaskRow, now: Instant, in db: Database) throws -> Bool {
+    /// returns whether anything was written. `reminders` are the task's stored reminders.
+    private func follow(_ task: PlannedTask, existing: TaskRow, reminders: [ReminderRow], now: Instant, in db: Database) throws
+        -> Bool
+    {
         guard existing.taskState.isPending else { return false }
-        let remindersChanged = try syncReminders(of: task, in: db)
+        let remindersChanged = try syncReminders(of: task, stored: reminders, in: db)
         var row = existing.following(task)
         guard row != existing || remindersChanged else { return false }
         row.updatedAt = now.secondsSinceEpoch
@@ -73,41 +78,28 @@ extension Store {
         return true
     }
 
-    /// Makes the stored reminders of `task` the planned ones; returns whether any changed.
-    private func syncReminders(of task: PlannedTask, in db: Database) throws -> Bool {
-        let stored = try ReminderRow.filter(Column("task") == task.id.hex).fetchAll(db)
+    /// Makes the `stored` reminders of `task` the planned ones, writing only the rows that
+    /// differ; returns whether any changed.
+    private func syncReminders(of task: PlannedTask, stored: [ReminderRow], in db: Database) throws -> Bool {
         let planned = task.reminders.map { ReminderRow($0, of: task.id) }
         guard Set(stored) != Set(planned) else { return false }
-        let kept = Set(planned.map { [$0.timing, $0.recipient] })
-        for row in stored where !kept.contains([row.timing, row.recipient]) {
-            try db.execute(
-                sql: "DELETE FROM reminders WHERE task = ? AND timing = ? AND recipient = ?",
-                arguments: [row.task, row.timing, row.recipient])
+        // A reminder is keyed by (timing, recipient); of planned rows with the same key the last
+        // one is stored, as writing them in order would.
+        let wanted = Dictionary(planned.map { ($0.key, $0) }) { _, last in last }
+        let current = Dictionary(stored.map { ($0.key, $0) }) { first, _ in first }
+        for row in stored where wanted[row.key] == nil {
+            try db.cachedStatement(sql: "DELETE FROM reminders WHERE task = ? AND timing = ? AND recipient = ?")
+                .execute(arguments: [row.task, row.timing, row.recipient])
         }
-        for row in planned {
-            try db.execute(
+        for (key, row) in wanted where current[key] != row {
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO reminders (task, instant, recipient, timing, channel) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (task, timing, recipient) DO UPDATE SET instant = excluded.instant, channel = excluded.channel
-                    """,
-                arguments: [row.task, row.instant, row.recipient, row.timing, row.channel])
+                    """
+            ).execute(arguments: [row.task, row.instant, row.recipient, row.timing, row.channel])
         }
         return true
-    }
-
-    /// The pending tasks whose planned start lies in `[from, to)`, of `customers` or of all.
-    private func pendingTasks(startingFrom from: Instant, to: Instant, customers: Set<String>?, in db: Database) throws
-        -> [TaskRow]
-    {
-        let pending = "state IN ('open', 'snoozed') AND start >= ? AND start < ?"
-        let range: StatementArguments = [from.secondsSinceEpoch, to.secondsSinceEpoch]
-        guard let customers else {
-            return try TaskRow.fetchAll(db, sql: "SELECT * FROM tasks WHERE \(pending)", arguments: range)
-        }
-        // One statement for any number of customers: the ids travel as one JSON array.
-        return try TaskRow.fetchAll(
-            db, sql: "SELECT * FROM tasks WHERE customer IN (SELECT value FROM json_each(?)) AND \(pending)",
-            arguments: [JSONColumn.encode(customers.sorted())] + range)
     }
 
     /// Cancels a pending task, recording why.

@@ -10,13 +10,12 @@ extension Store {
     ) throws(StoreError) -> PlanPreview {
         try read { db in
             var preview = PlanPreview()
-            let pauses = try PauseRow.filter(Column("until") > from.secondsSinceEpoch).fetchAll(db)
-            let pausedUntil = Dictionary(uniqueKeysWithValues: pauses.map { ("\($0.playbook)\u{0}\($0.customer)", $0.until) })
-            var plannedIDs = Set<String>()
-            for task in planned where plannedIDs.insert(task.id.hex).inserted {
-                guard let existing = try TaskRow.find(db, key: task.id.hex) else {
-                    let until = pausedUntil["\(task.playbook)\u{0}\(task.customer)"]
-                    if until.map({ task.start.secondsSinceEpoch >= $0 }) ?? true { preview.created.append(task) }
+            let pausedUntil = try pausedUntil(after: from, in: db)
+            let tasks = uniqueTasks(planned)
+            let stored = try storedTasks(ids: tasks.map(\.id.hex), in: db)
+            for task in tasks {
+                guard let existing = stored[task.id.hex] else {
+                    if !Self.isPaused(task, pausedUntil: pausedUntil) { preview.created.append(task) }
                     continue
                 }
                 guard existing.taskState.isPending else { continue }
@@ -29,14 +28,8 @@ extension Store {
                     preview.updated.append(task)
                 }
             }
-            let pending = try TaskRow.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM tasks WHERE customer IN (SELECT value FROM json_each(?))
-                    AND state IN ('open', 'snoozed') AND start >= ? AND start < ?
-                    """,
-                arguments: [JSONColumn.encode(customers.sorted()), from.secondsSinceEpoch, to.secondsSinceEpoch])
-            for row in pending where !plannedIDs.contains(row.id) {
+            let plannedIDs = Set(tasks.map(\.id.hex))
+            for row in try pendingTasks(startingFrom: from, to: to, customers: customers, in: db) where !plannedIDs.contains(row.id) {
                 preview.cancelled.append(PlanPreview.Cancellation(task: row.storedTask, reason: reasons(row.storedTask)))
             }
             return preview

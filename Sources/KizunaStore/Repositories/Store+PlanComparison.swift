@@ -1,0 +1,62 @@
+import GRDB
+import KizunaCore
+
+/// The reads a materialization or a preview compares a plan with, each one statement for a
+/// whole batch of tasks rather than one query per planned task.
+extension Store {
+    /// The planned tasks, each id once: the first task of an id wins.
+    func uniqueTasks(_ planned: [PlannedTask]) -> [PlannedTask] {
+        var seen = Set<TaskID>()
+        return planned.filter { seen.insert($0.id).inserted }
+    }
+
+    /// The end of each pause still running at `from`, by play and customer (`pauseKey`).
+    func pausedUntil(after from: Instant, in db: Database) throws -> [String: Int64] {
+        let pauses = try PauseRow.filter(Column("until") > from.secondsSinceEpoch).fetchAll(db)
+        // (playbook, customer) is the table's primary key, so the keys are unique.
+        return Dictionary(uniqueKeysWithValues: pauses.map { (Self.pauseKey(playbook: $0.playbook, customer: $0.customer), $0.until) })
+    }
+
+    /// The key of a play and customer in `pausedUntil(after:in:)`.
+    static func pauseKey(playbook: String, customer: String) -> String {
+        playbook + "\u{0}" + customer
+    }
+
+    /// Whether `task` falls in a pause of its play for its customer.
+    static func isPaused(_ task: PlannedTask, pausedUntil: [String: Int64]) -> Bool {
+        guard let until = pausedUntil[pauseKey(playbook: task.playbook, customer: task.customer)] else { return false }
+        return task.start.secondsSinceEpoch < until
+    }
+
+    /// The stored rows of the tasks with these ids, by id; ids not stored are absent.
+    func storedTasks(ids: [String], in db: Database) throws -> [String: TaskRow] {
+        // One statement for any number of ids: they travel as one JSON array.
+        let rows = try TaskRow.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM tasks WHERE id IN (SELECT value FROM json_each(?))"),
+            arguments: [JSONColumn.encode(ids)])
+        return Dictionary(rows.map { ($0.id, $0) }) { first, _ in first }
+    }
+
+    /// The stored reminders of the tasks with these ids, by task id.
+    func storedReminders(tasks ids: [String], in db: Database) throws -> [String: [ReminderRow]] {
+        let rows = try ReminderRow.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM reminders WHERE task IN (SELECT value FROM json_each(?)) ORDER BY id"),
+            arguments: [JSONColumn.encode(ids)])
+        return Dictionary(grouping: rows, by: \.task)
+    }
+
+    /// The pending tasks whose planned start lies in `[from, to)`, of `customers` or of all.
+    func pendingTasks(startingFrom from: Instant, to: Instant, customers: Set<String>?, in db: Database) throws
+        -> [TaskRow]
+    {
+        let pending = "state IN ('open', 'snoozed') AND start >= ? AND start < ?"
+        let range: StatementArguments = [from.secondsSinceEpoch, to.secondsSinceEpoch]
+        guard let customers else {
+            return try TaskRow.fetchAll(db, sql: "SELECT * FROM tasks WHERE \(pending)", arguments: range)
+        }
+        // One statement for any number of customers: the ids travel as one JSON array.
+        return try TaskRow.fetchAll(
+            db, sql: "SELECT * FROM tasks WHERE customer IN (SELECT value FROM json_each(?)) AND \(pending)",
+            arguments: [JSONColumn.encode(customers.sorted())] + range)
+    }
+}
