@@ -5,11 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build --product kizuna >/dev/null
-swift build -c release --product kizuna >/dev/null
-
 work=$(mktemp -d /tmp/kizuna-release-smoke.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+for configuration in debug release; do
+  swift build -c "$configuration" --product kizuna >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+done
 export KIZUNA_NOW=2026-11-24T09:30:00-05:00 KIZUNA_CONFIG="$work/examples/kizuna.yaml"
 
 commands=(
