@@ -23,10 +23,14 @@ public final class Store: Sendable {
         public var busyTimeout: Duration
         /// Open without writing: no folder or file is created and no migration runs.
         public var readOnly: Bool
+        /// The process writes through much of the store (a planning pass): its writing
+        /// connection gets a page cache large enough for the indexes a pass updates.
+        public var bulkWrites: Bool
 
-        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false) {
+        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false, bulkWrites: Bool = false) {
             self.busyTimeout = busyTimeout
             self.readOnly = readOnly
+            self.bulkWrites = bulkWrites
         }
     }
 

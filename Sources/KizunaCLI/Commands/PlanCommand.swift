@@ -45,7 +45,7 @@ struct PlanCommand: ParsableCommand {
             json ? try printJSON(report) : report.print(style: .terminal, heading: "Planning \(period) would:")
             return
         }
-        let store = try StoreAccess.open(configuration, .write)
+        let store = try StoreAccess.open(configuration, .bulkWrite)
         let progress = Progress(label: "Planning", unit: "customers")
         let result = try storing { () throws(StoreError) in try run.run(on: store, now: now, progress: progress.update) }
         progress.finish()

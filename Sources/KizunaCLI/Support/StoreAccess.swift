@@ -5,9 +5,10 @@ import KizunaStore
 
 /// Opens the store named by the configuration, the one way every command does it.
 enum StoreAccess {
-    /// Whether a command only reads (and needs an existing store) or also writes (and creates it).
+    /// Whether a command only reads (and needs an existing store), also writes (and creates it),
+    /// or writes through much of the store (a planning pass, which gets a larger page cache).
     enum Mode {
-        case read, write
+        case read, write, bulkWrite
     }
 
     /// The store in the configuration's state directory. Reading needs the store to exist;
@@ -22,7 +23,7 @@ enum StoreAccess {
                 ).description)
             throw ExitCode(ExitStatus.storeUnavailable)
         }
-        let options = Store.Options(busyTimeout: busyTimeout, readOnly: mode == .read)
+        let options = Store.Options(busyTimeout: busyTimeout, readOnly: mode == .read, bulkWrites: mode == .bulkWrite)
         return try storing { () throws(StoreError) in try Store(path: path, options: options) }
     }
 

@@ -30,7 +30,9 @@ extension Store {
         try write { db in
             var result = MaterializationResult()
             let pausedUntil = try pausedUntil(after: from, in: db)
-            let tasks = uniqueTasks(planned)
+            // In id order, a batch's new rows go into the tasks' primary key (and the events'
+            // and reminders' indexes keyed by task) page after page rather than all over them.
+            let tasks = uniqueTasks(planned).sorted { $0.id < $1.id }
             let stored = try storedTasks(ids: tasks.map(\.id.hex), in: db)
             let reminders = try storedReminders(tasks: stored.values.filter(\.taskState.isPending).map(\.id), in: db)
             for task in tasks {
