@@ -77,13 +77,22 @@ public struct PlanningRun: Sendable {
     }
 
     /// The tasks a pass stores for `customers`: those starting in the window, and in the
-    /// catch-up period the latest occurrence of each play and customer and the pending tasks
-    /// already `stored` that the playbooks still produce (the others are cancelled).
+    /// catch-up period the missed occurrences each play's `catch_up` policy keeps (the
+    /// latest, all or none) and the pending tasks already `stored` that the playbooks still
+    /// produce (the others are cancelled).
     public func tasks(for customers: [Customer], planner: Planner, stored: Set<TaskID>) -> [PlannedTask] {
         let current = planner.tasks(for: customers, from: window.from, to: window.to)
         let past = planner.tasks(for: customers, from: window.catchUpFrom, to: window.from)
+        let policies = Dictionary(playbooks.map { ($0.id, $0.catchUp) }, uniquingKeysWith: { first, _ in first })
         let latest = Set(Self.latestOccurrences(past).map(\.id))
-        return past.filter { latest.contains($0.id) || stored.contains($0.id) } + current
+        return past.filter { task in
+            if stored.contains(task.id) { return true }
+            switch policies[task.playbook] ?? .latest {
+            case .latest: return latest.contains(task.id)
+            case .all: return true
+            case .none: return false
+            }
+        } + current
     }
 
     /// The team's date of the window's first day.

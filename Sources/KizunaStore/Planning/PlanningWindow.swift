@@ -3,10 +3,11 @@ import KizunaCore
 /// The span of time one planning pass covers, in the team's zone.
 ///
 /// Tasks starting from the start of today to the end of the horizon are planned and kept in
-/// line with the playbooks (created, moved, cancelled). Within `catchUp` before today, only
-/// the latest occurrence of each play and customer is created when it is missing (like a
-/// systemd timer with `Persistent=true`); pending tasks there that the playbooks no longer
-/// produce are cancelled. Older tasks are left as they are.
+/// line with the playbooks (created, moved, cancelled). Within `catchUp` before today,
+/// missed occurrences are created as each play's `catch_up` policy says (by default only
+/// the latest of each play and customer, like a systemd timer with `Persistent=true`);
+/// pending tasks there that the playbooks no longer produce are cancelled. Older tasks are
+/// left as they are.
 public struct PlanningWindow: Hashable, Sendable {
     /// The start of the catch-up period.
     public var catchUpFrom: Instant
