@@ -35,7 +35,7 @@ struct ShowCommand: ParsableCommand {
             let customer = try store.customer(id: task.customer)
             return .task(
                 TaskDetail(
-                    TaskReport(task, customer: customer, now: now), task: task, reminders: try store.reminders(of: task.id),
+                    TaskReport(task, customer: customer, now: now), task: task, reminders: try store.reminderDeliveries(of: task.id),
                     history: try store.history(task: task.id), zone: zone))
         }
         switch detail {

@@ -25,14 +25,9 @@ struct TodayCommand: ParsableCommand {
         let configuration = try config.load()
         let zone = configuration.zone
         let now = try currentInstant(in: zone)
-        let today = zone.localDateTime(at: now).date
-        let startOfTomorrow = zone.instant(for: LocalDateTime(date: today.adding(days: 1)))
         let store = try StoreAccess.open(configuration, .read)
-        let (tasks, customers) = try storing { () throws(StoreError) in
-            let tasks = try store.upcoming(from: Instant(secondsSinceEpoch: .min), to: startOfTomorrow, owner: owner)
-            return (tasks, try store.customers(ids: Set(tasks.map(\.customer))))
-        }
-        let groups = OwnerGroup.grouping(tasks, customers: customers, now: now)
+        let list = try storing { () throws(StoreError) in try store.today(zone: zone, now: now, owner: owner) }
+        let (today, groups) = (list.date, list.owners)
         if json {
             try printJSON(TodayJSON(date: today.description, timezone: zone.identifier, owners: groups))
         } else {

@@ -14,6 +14,18 @@ struct TaskDetail: Encodable {
         let at: String
         let recipient: String
         let timing: String
+        /// `delivered`, `late`, `failed`, `skipped`, `superseded`; `nil` while owed.
+        let status: String?
+        let deliveries: [Delivery]
+    }
+
+    struct Delivery: Encodable {
+        let channel: String
+        let attempt: Int
+        let at: String
+        let outcome: String
+        let late: Bool
+        let error: String?
     }
 
     let task: TaskReport
@@ -28,12 +40,21 @@ struct TaskDetail: Encodable {
         case task, state, note, snoozedUntil = "snoozed_until", reminders, history
     }
 
-    init(_ report: TaskReport, task: StoredTask, reminders: [StoredReminder], history: [TaskEvent], zone: Zone) {
+    init(_ report: TaskReport, task: StoredTask, reminders: [ReminderDeliveries], history: [TaskEvent], zone: Zone) {
         self.task = report
         state = report.state
         note = task.note
         snoozedUntil = task.snoozedUntil.map(zone.iso8601)
-        self.reminders = reminders.map { Reminder(at: zone.iso8601($0.instant), recipient: $0.recipient, timing: $0.timing) }
+        self.reminders = reminders.map { item in
+            Reminder(
+                at: zone.iso8601(item.reminder.instant), recipient: item.reminder.recipient, timing: item.reminder.timing,
+                status: item.settlement?.rawValue,
+                deliveries: item.attempts.map {
+                    Delivery(
+                        channel: $0.channel, attempt: $0.attempt, at: zone.iso8601($0.at), outcome: $0.outcome.rawValue, late: $0.late,
+                        error: $0.error)
+                })
+        }
         self.history = history.map { Event(at: zone.iso8601($0.at), kind: $0.kind.rawValue, actor: $0.actor, note: $0.note) }
         self.zone = zone
     }
@@ -55,7 +76,14 @@ struct TaskDetail: Encodable {
         }
         if !reminders.isEmpty {
             Swift.print(style.bold("Reminders"))
-            for reminder in reminders { Swift.print("  \(time(reminder.at))  → \(reminder.recipient) (\(reminder.timing))") }
+            for reminder in reminders {
+                Swift.print(
+                    "  \(time(reminder.at))  → \(reminder.recipient) (\(reminder.timing))" + (reminder.status.map { "  \($0)" } ?? ""))
+                for delivery in reminder.deliveries {
+                    let error = delivery.error.map { ": \($0)" } ?? ""
+                    Swift.print("      \(time(delivery.at))  \(delivery.channel) #\(delivery.attempt) \(delivery.outcome)\(error)")
+                }
+            }
         }
         Swift.print(style.bold("History"))
         for event in history {

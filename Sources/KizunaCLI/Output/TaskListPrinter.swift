@@ -1,5 +1,6 @@
 import Foundation
 import KizunaCore
+import KizunaStore
 
 /// Prints owner groups of tasks for a person at a terminal: one line a task, aligned.
 struct TaskListPrinter {

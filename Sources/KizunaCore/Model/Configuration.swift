@@ -15,6 +15,8 @@ public struct Configuration: Hashable, Sendable {
     public var horizon: CalendarSpan
     /// How the columns of import files map to Kizuna's fields (`import:`); `--map` replaces them.
     public var importColumns: ImportColumns
+    /// Channels, people and the digest: how reminders reach people.
+    public var delivery = DeliverySettings()
 
     public init(
         file: String, zone: Zone, playbooksDirectory: String, customersFile: String? = nil, stateDirectory: String,

@@ -8,6 +8,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.eraseDatabaseOnSchemaChange = false
         migrator.registerMigration("v1", migrate: createV1)
+        migrator.registerMigration("v3-delivery", migrate: addDelivery)
         return migrator
     }()
 

@@ -1,34 +1,33 @@
 import KizunaCore
-import KizunaStore
 
 /// A task as `today` and `upcoming` show it: stored, ranked, and ready to print or encode.
-struct TaskReport: Encodable {
-    let id: String
-    let shortID: String
-    let playbook: String
-    let step: String
-    let customer: String
-    let customerName: String
-    let owner: String
-    let title: String
-    let priority: Priority
-    let start: String
-    let due: String
-    let overdue: Bool
-    let state: TaskState
-    let urgency: Urgency
-    let checklist: [String]
+public struct TaskReport: Encodable, Sendable {
+    public let id: String
+    public let shortID: String
+    public let playbook: String
+    public let step: String
+    public let customer: String
+    public let customerName: String
+    public let owner: String
+    public let title: String
+    public let priority: Priority
+    public let start: String
+    public let due: String
+    public let overdue: Bool
+    public let state: TaskState
+    public let urgency: Urgency
+    public let checklist: [String]
 
     /// Instants kept for sorting and printing in the reader's zone.
-    let dueInstant: Instant
-    let zone: Zone
+    public let dueInstant: Instant
+    public let zone: Zone
 
     enum CodingKeys: String, CodingKey {
         case id, shortID = "short_id", playbook, step, customer, customerName = "customer_name", owner, title, priority,
             start, due, overdue, state, urgency, checklist
     }
 
-    init(_ task: StoredTask, customer: Customer?, now: Instant) {
+    public init(_ task: StoredTask, customer: Customer?, now: Instant) {
         id = task.id.hex
         shortID = task.id.short
         playbook = task.playbook
@@ -50,16 +49,16 @@ struct TaskReport: Encodable {
 }
 
 /// Tasks grouped by owner, owners in name order, each group most urgent first.
-struct OwnerGroup: Encodable {
-    let owner: String
-    let tasks: [TaskReport]
+public struct OwnerGroup: Encodable, Sendable {
+    public let owner: String
+    public let tasks: [TaskReport]
 
     /// The reports of `tasks` by owner, with each task's customer as the store has it.
-    static func grouping(_ tasks: [StoredTask], customers: [String: Customer], now: Instant) -> [OwnerGroup] {
+    public static func grouping(_ tasks: [StoredTask], customers: [String: Customer], now: Instant) -> [OwnerGroup] {
         grouping(tasks.map { TaskReport($0, customer: customers[$0.customer], now: now) })
     }
 
-    static func grouping(_ reports: [TaskReport]) -> [OwnerGroup] {
+    public static func grouping(_ reports: [TaskReport]) -> [OwnerGroup] {
         Dictionary(grouping: reports, by: \.owner)
             .map { owner, tasks in
                 OwnerGroup(owner: owner, tasks: tasks.sorted { ($1.urgency, $0.id) < ($0.urgency, $1.id) })

@@ -1,0 +1,139 @@
+import KizunaCore
+import KizunaStore
+import Logging
+
+/// Delivers the reminders and digests the store owes, through the configured channels, and
+/// records every attempt. Meant to be called on the daemon's serial queue: `deliverDue(now:)`
+/// when a timer fires, `nextInstant(after:)` to arm the next one.
+///
+/// - At least once: a reminder is settled only after every channel delivered it (or failed
+///   on its last allowed attempt), and each channel's success is recorded right after the
+///   channel returns. A crash between a channel's success and that record sends that
+///   channel's message again at the next start: the at-least-once window.
+/// - Never twice otherwise: a channel with a recorded delivery for the reminder's instant is
+///   never tried again, and a settled reminder is not owed until planning moves its instant.
+/// - Late: reminders first sent more than `late_after` after their instant (the daemon was
+///   down) are sent once and marked late. Of the reminders of one task to one person owed
+///   at once, only the latest is sent (the others are settled as superseded), and reminders
+///   of tasks that are no longer pending are settled as skipped, unsent. A snoozed task's
+///   reminders wait for the snooze to end.
+public final class ReminderDispatcher: Sendable {
+    let store: Store
+    let settings: DeliverySettings
+    let teamZone: Zone
+    let channels: ChannelSet
+    let logger: Logger
+
+    /// A dispatcher over `store` with the configuration's channels; `channels` replaces them (for tests).
+    public init(store: Store, configuration: Configuration, logger: Logger, channels: ChannelSet? = nil) {
+        self.store = store
+        settings = configuration.delivery
+        teamZone = configuration.zone
+        self.channels = channels ?? ChannelSet(settings: configuration.delivery, logger: logger)
+        self.logger = logger
+    }
+
+    /// Sends every reminder owed at or before `now` and not yet delivered, the retries that
+    /// are due, and the morning digests whose time has come today.
+    public func deliverDue(now: Instant) throws(StoreError) -> DeliveryReport {
+        var report = DeliveryReport()
+        try deliverReminders(now: now, report: &report)
+        try deliverDigests(now: now, report: &report)
+        return report
+    }
+
+    /// The earliest instant after `now` at which `deliverDue` has something to do: a
+    /// reminder, a retry, the end of a snooze holding a reminder, or a digest. Call it after
+    /// `deliverDue(now:)` and after each planning pass.
+    public func nextInstant(after now: Instant) throws(StoreError) -> Instant? {
+        var candidates = [try store.nextOwedReminder(after: now)]
+        for owed in try store.owedReminders(through: now) where owed.task.state.isPending {
+            if let held = heldUntil(owed, now: now) {
+                candidates.append(held)
+                continue
+            }
+            for (_, progress) in ChannelProgress.of(channels(of: owed), attempts: owed.attempts, policy: settings.retry, now: now) {
+                if case .retry(let at) = progress.step { candidates.append(at) }
+            }
+        }
+        candidates += try nextDigestInstants(after: now)
+        return candidates.compactMap { $0 }.filter { $0 > now }.min()
+    }
+
+    // MARK: Reminders
+
+    private func deliverReminders(now: Instant, report: inout DeliveryReport) throws(StoreError) {
+        let owed = try store.owedReminders(through: now)
+        let closed = owed.filter { !$0.task.state.isPending }
+        try settle(closed, as: .skipped, report: &report)
+        let ready = owed.filter { $0.task.state.isPending && heldUntil($0, now: now) == nil }
+        // Of the fresh reminders of one task to one person, the latest speaks for all.
+        let fresh = Dictionary(grouping: ready.filter(\.attempts.isEmpty)) { [$0.task.id.hex, $0.reminder.recipient] }
+        var superseded: [OwedReminder] = []
+        var sending = ready.filter { !$0.attempts.isEmpty }
+        for group in fresh.values {
+            let ordered = group.sorted { ($0.reminder.instant, $0.id) < ($1.reminder.instant, $1.id) }
+            sending.append(ordered.last!)
+            superseded += ordered.dropLast()
+        }
+        try settle(superseded, as: .superseded, report: &report)
+        for owed in sending.sorted(by: { ($0.reminder.instant, $0.id) < ($1.reminder.instant, $1.id) }) {
+            try deliver(owed, now: now, report: &report)
+        }
+    }
+
+    private func deliver(_ owed: OwedReminder, now: Instant, report: inout DeliveryReport) throws(StoreError) {
+        let late = owed.attempts.first?.late ?? (now.secondsSinceEpoch - owedAt(owed).secondsSinceEpoch > settings.lateAfterSeconds)
+        let customer = try store.customer(id: owed.task.customer)
+        let message = MessageText.reminder(owed, report: TaskReport(owed.task, customer: customer, now: now), late: late, now: now)
+        var attempts = owed.attempts
+        for (channel, progress) in ChannelProgress.of(channels(of: owed), attempts: owed.attempts, policy: settings.retry, now: now)
+        where progress.step == .tryNow {
+            let attempt = try store.record(
+                attempt(message, on: channel, now: now), reminder: owed.id, instant: owed.reminder.instant)
+            attempts.append(attempt)
+            report.attempts.append(.init(kind: .reminder, recipient: message.recipient, task: owed.task.id, attempt: attempt))
+        }
+        let progress = ChannelProgress.of(channels(of: owed), attempts: attempts, policy: settings.retry, now: now)
+        guard progress.allSatisfy({ $0.1.isSettled }) else { return }
+        let settlement: ReminderSettlement =
+            progress.contains { $0.1.step == .gaveUp } ? .failed : late ? .late : .delivered
+        try settle([owed], as: settlement, report: &report)
+    }
+
+    /// Sends `message` on `channel` and returns the attempt to record.
+    func attempt(_ message: DeliveryMessage, on channel: String, now: Instant) -> DeliveryAttempt {
+        let address = settings.people[message.recipient]?.addresses[channel]
+        do {
+            try channels.send(message, on: channel, address: address)
+            return DeliveryAttempt(channel: channel, at: now, outcome: .delivered, late: message.late)
+        } catch {
+            logger.warning(
+                "could not deliver on \(channel): \(error.message)",
+                metadata: ["recipient": "\(message.recipient)", "kind": "\(message.kind.rawValue)"])
+            return DeliveryAttempt(channel: channel, at: now, outcome: .failed, error: error.message, late: message.late)
+        }
+    }
+
+    private func settle(_ reminders: [OwedReminder], as settlement: ReminderSettlement, report: inout DeliveryReport)
+        throws(StoreError)
+    {
+        try store.settle(reminders.map { ($0.id, $0.reminder.instant) }, as: settlement)
+        report.settle(reminders.count, as: settlement)
+    }
+
+    private func channels(of owed: OwedReminder) -> [String] {
+        settings.channels(for: owed.reminder.recipient, named: owed.reminder.channel)
+    }
+
+    /// When a snoozed task's reminder may go, while its snooze has not ended.
+    private func heldUntil(_ owed: OwedReminder, now: Instant) -> Instant? {
+        guard owed.task.state == .snoozed, let until = owed.task.snoozedUntil, until > now else { return nil }
+        return until
+    }
+
+    /// When the reminder was owed: its instant, or the end of the snooze that held it.
+    private func owedAt(_ owed: OwedReminder) -> Instant {
+        max(owed.reminder.instant, owed.task.snoozedUntil ?? owed.reminder.instant)
+    }
+}
