@@ -30,7 +30,7 @@ extension ReminderDispatcher {
             // After the run, only people with an unfinished digest need the list again.
             let unfinished = attempts.filter { person, tried in
                 self.zone(of: person) == zone
-                    && !ChannelProgress.of(digestChannels(person, digest), attempts: tried, policy: settings.retry, now: now)
+                    && !ChannelProgress.of(settings.digestChannels(for: person), attempts: tried, policy: settings.retry, now: now)
                         .allSatisfy { $0.1.isSettled }
             }
             guard !runDone || !unfinished.isEmpty else { continue }
@@ -41,7 +41,7 @@ extension ReminderDispatcher {
                 guard !runDone || unfinished[group.owner] != nil else { continue }
                 let message = MessageText.digest(group, date: day, zone: zone, late: tried.first?.late ?? late)
                 for (channel, progress) in ChannelProgress.of(
-                    digestChannels(group.owner, digest), attempts: tried, policy: settings.retry, now: now)
+                    settings.digestChannels(for: group.owner), attempts: tried, policy: settings.retry, now: now)
                 where progress.step == .tryNow {
                     let attempt = try store.record(attempt(message, on: channel, now: now), digestOf: group.owner, day: day)
                     report.attempts.append(.init(kind: .digest, recipient: group.owner, task: nil, attempt: attempt))
@@ -60,16 +60,11 @@ extension ReminderDispatcher {
             let today = digestInstant(digest, day: day, zone: zone)
             instants.append(today > now ? today : digestInstant(digest, day: day.adding(days: 1), zone: zone))
             for (person, tried) in try store.digestAttempts(day: day) where self.zone(of: person) == zone {
-                for (_, progress) in ChannelProgress.of(digestChannels(person, digest), attempts: tried, policy: settings.retry, now: now) {
+                for (_, progress) in ChannelProgress.of(settings.digestChannels(for: person), attempts: tried, policy: settings.retry, now: now) {
                     if case .retry(let at) = progress.step { instants.append(at) }
                 }
             }
         }
         return instants
-    }
-
-    private func digestChannels(_ person: String, _ digest: DigestSettings) -> [String] {
-        digest.channels.map { settings.channels(for: person, named: nil).prefix(1) + $0.filter { $0 != DeliverySettings.logChannel } }
-            ?? settings.channels(for: person)
     }
 }

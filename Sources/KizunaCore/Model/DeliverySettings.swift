@@ -31,9 +31,18 @@ public struct DeliverySettings: Hashable, Sendable {
     /// The channels a message to `person` goes to: `named` when given (a reminder's `via`),
     /// else the person's own, else the defaults; always with the log first, each once.
     public func channels(for person: String, named: String? = nil) -> [String] {
-        let chosen = named.map { [$0] } ?? people[person]?.channels ?? defaultChannels
+        withLog(named.map { [$0] } ?? people[person]?.channels ?? defaultChannels)
+    }
+
+    /// The channels of `person`'s digest: the digest's own, else the person's reminder channels.
+    public func digestChannels(for person: String) -> [String] {
+        digest?.channels.map(withLog) ?? channels(for: person)
+    }
+
+    /// The log, then `channels` without repeats.
+    private func withLog(_ channels: [String]) -> [String] {
         var seen: Set<String> = [Self.logChannel]
-        return [Self.logChannel] + chosen.filter { seen.insert($0).inserted }
+        return [Self.logChannel] + channels.filter { seen.insert($0).inserted }
     }
 }
 
