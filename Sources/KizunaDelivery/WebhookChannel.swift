@@ -10,15 +10,14 @@ import Synchronization
 public struct WebhookChannel: DeliveryChannel {
     let url: String?
     let timeoutSeconds: Int64
-    let session: URLSession
+
+    /// One session for every webhook of the process (each request carries its timeout), so
+    /// that the channels a reload replaces leave no session behind.
+    private static let session = URLSession(configuration: .ephemeral)
 
     public init(url: String?, timeoutSeconds: Int64) {
         self.url = url
         self.timeoutSeconds = timeoutSeconds
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = TimeInterval(timeoutSeconds)
-        configuration.timeoutIntervalForResource = TimeInterval(timeoutSeconds)
-        session = URLSession(configuration: configuration)
     }
 
     public func send(_ message: DeliveryMessage) throws(DeliveryFailure) {
@@ -31,7 +30,7 @@ public struct WebhookChannel: DeliveryChannel {
         request.httpBody = try MessageJSON.encode(message)
         let outcome = Mutex<Result<Int, DeliveryFailure>>(.failure(DeliveryFailure("no answer from \(target)")))
         let done = DispatchSemaphore(value: 0)
-        session.dataTask(with: request) { data, response, error in
+        Self.session.dataTask(with: request) { data, response, error in
             let result: Result<Int, DeliveryFailure>
             if let error {
                 result = .failure(DeliveryFailure("POST \(target): \(error.localizedDescription)"))

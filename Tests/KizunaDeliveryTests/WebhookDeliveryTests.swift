@@ -38,4 +38,16 @@ struct WebhookDeliveryTests {
         #expect((bodies.last?["text"] as? String)?.hasPrefix("Reminder (") == true)
         #expect(bodies.last?["recipient"] as? String == chat.first?.recipient)
     }
+
+    @Test func aReceiverThatNeverAnswersFailsTheAttemptAtTheTimeout() throws {
+        let example = try ExampleStore()
+        let receiver = try HTTPReceiver(folder: example.folder, failures: 0, silent: true)
+        let started = Date()
+        let channel = WebhookChannel(url: receiver.url, timeoutSeconds: 1)
+        #expect(throws: DeliveryFailure.self) {
+            try channel.send(DeliveryMessage(kind: .digest, recipient: "alice", late: false, subject: "Today", text: "Nothing due"))
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(receiver.received.count == 1)
+    }
 }

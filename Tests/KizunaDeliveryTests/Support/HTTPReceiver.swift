@@ -2,17 +2,17 @@ import Foundation
 
 /// A local HTTP receiver on 127.0.0.1 and an ephemeral port (Python's http.server as a
 /// process): it answers 500 to the first `failures` POSTs, then 200, and appends every
-/// body it receives, one per line, to `bodies`.
+/// body it receives, one per line, to `bodies`; `silent` makes it read and never answer.
 final class HTTPReceiver {
     let process = Process()
     let port: Int
     let bodies: String
 
-    init(folder: String, failures: Int) throws {
+    init(folder: String, failures: Int, silent: Bool = false) throws {
         bodies = folder + "/received.jsonl"
         let script = folder + "/receiver.py"
         try """
-            import http.server, sys
+            import http.server, sys, time
             failures = int(sys.argv[1])
             class Handler(http.server.BaseHTTPRequestHandler):
                 def do_POST(self):
@@ -20,6 +20,8 @@ final class HTTPReceiver {
                     body = self.rfile.read(int(self.headers['Content-Length']))
                     with open(sys.argv[2], 'ab') as out:
                         out.write(body + b'\\n')
+                    if sys.argv[3] == 'silent':
+                        time.sleep(30)
                     status = 500 if failures > 0 else 200
                     failures -= 1
                     self.send_response(status)
@@ -33,7 +35,7 @@ final class HTTPReceiver {
             server.serve_forever()
             """.write(toFile: script, atomically: true, encoding: .utf8)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, String(failures), bodies]
+        process.arguments = ["python3", script, String(failures), bodies, silent ? "silent" : "answer"]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
