@@ -56,4 +56,15 @@ struct DigestTests {
         #expect(report.attempts.contains { $0.kind == .digest && $0.recipient == "alice" })
         #expect(try dispatcher.nextInstant(after: london) ?? london <= Self.morning("2026-11-25"))
     }
+
+    @Test func theDigestKeepsItsLocalTimeAcrossTheSpringDSTChange() throws {
+        let example = try ExampleStore()
+        example.configuration.delivery.digest = DigestSettings(at: LocalTime("08:30")!)
+        let dispatcher = example.dispatcher()
+        let utc = { (text: String) in Instant(iso8601: text, defaultZone: .utc)! }
+        // New York moves to EDT on Sunday 2027-03-14: 08:30 is 13:30Z the day before, 12:30Z that day.
+        #expect(try dispatcher.nextInstant(after: utc("2027-03-13T01:00:00Z")) == utc("2027-03-13T13:30:00Z"))
+        #expect(try dispatcher.nextInstant(after: utc("2027-03-13T13:30:00Z")) == utc("2027-03-14T12:30:00Z"))
+        #expect(try dispatcher.nextInstant(after: utc("2027-03-14T12:30:00Z")) == utc("2027-03-15T12:30:00Z"))
+    }
 }
