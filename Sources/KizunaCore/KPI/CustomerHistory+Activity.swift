@@ -1,0 +1,81 @@
+extension CustomerHistory {
+    /// The stage that marks a lost customer.
+    public static let churnedStage = "churned"
+    /// The stage new customers start in.
+    public static let onboardingStage = "onboarding"
+
+    /// When the customer became one: the earlier of `customer_since` and its first stage entry.
+    var begin: Instant? {
+        [since, stages.first?.at].compactMap { $0 }.min()
+    }
+
+    /// The instants its status changed, in order: active (a customer) or not (before it
+    /// began, or churned).
+    var statusChanges: [(at: Instant, active: Bool)] {
+        guard let begin else { return [] }
+        return [(begin, true)] + stages.map { ($0.at, $0.stage != Self.churnedStage) }
+    }
+
+    /// Whether it was a customer just before `instant`: changes at `instant` belong to what follows.
+    func isActive(before instant: Instant) -> Bool {
+        statusChanges.last { $0.at < instant }?.active ?? false
+    }
+
+    /// Whether it became a customer (or came back from `churned`) in `[start, end)`.
+    func won(in start: Instant, _ end: Instant) -> Bool {
+        transitions(in: start, end).contains { $0.active }
+    }
+
+    /// The first instant in `[start, end)` at which it churned, `nil` when it did not.
+    func loss(in start: Instant, _ end: Instant) -> Instant? {
+        transitions(in: start, end).first { !$0.active }?.at
+    }
+
+    /// The status changes in `[start, end)` that changed something.
+    private func transitions(in start: Instant, _ end: Instant) -> [(at: Instant, active: Bool)] {
+        var active = false
+        var result: [(at: Instant, active: Bool)] = []
+        for change in statusChanges {
+            if change.active != active, change.at >= start, change.at < end { result.append(change) }
+            active = change.active
+        }
+        return result
+    }
+
+    /// The stage it was in just before `instant`.
+    func stage(before instant: Instant) -> String? {
+        stages.last { $0.at < instant }?.stage
+    }
+
+    /// Whether it was in onboarding at some moment of `[start, end)`.
+    func wasOnboarding(in start: Instant, _ end: Instant) -> Bool {
+        (stage(before: start) == Self.onboardingStage && isActive(before: start))
+            || stages.contains { $0.stage == Self.onboardingStage && $0.at >= start && $0.at < end }
+    }
+
+    /// Whether it left onboarding for a later stage (not `churned`) in `[start, end)`.
+    func completedOnboarding(in start: Instant, _ end: Instant) -> Bool {
+        zip(stages, stages.dropFirst()).contains { previous, next in
+            previous.stage == Self.onboardingStage && next.stage != Self.onboardingStage && next.stage != Self.churnedStage
+                && next.at >= start && next.at < end
+        }
+    }
+
+    /// Its ARR just before `instant`: the value recorded last before it, else the first one recorded.
+    func arr(before instant: Instant) -> Double {
+        (values.last { $0.at < instant } ?? values.first)?.arr ?? 0
+    }
+
+    /// Whether its ARR or seats grew over the value recorded before, in `[start, end)`.
+    func expanded(in start: Instant, _ end: Instant) -> Bool {
+        zip(values, values.dropFirst()).contains { previous, next in
+            guard next.at >= start, next.at < end else { return false }
+            return Self.grew(previous.arr, next.arr) || Self.grew(previous.seats.map(Double.init), next.seats.map(Double.init))
+        }
+    }
+
+    private static func grew(_ old: Double?, _ new: Double?) -> Bool {
+        guard let old, let new else { return false }
+        return new > old
+    }
+}
