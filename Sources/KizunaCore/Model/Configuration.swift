@@ -15,10 +15,13 @@ public struct Configuration: Hashable, Sendable {
     public var horizon: CalendarSpan
     /// How the columns of import files map to Kizuna's fields (`import:`); `--map` replaces them.
     public var importColumns: ImportColumns
+    /// Where the daemon keeps each owner's calendar file (`calendar_export:`), if anywhere.
+    public var calendarExport: CalendarExportSettings?
 
     public init(
         file: String, zone: Zone, playbooksDirectory: String, customersFile: String? = nil, stateDirectory: String,
-        calendar: BusinessCalendar, horizon: CalendarSpan = CalendarSpan(14, .day), importColumns: ImportColumns = ImportColumns()
+        calendar: BusinessCalendar, horizon: CalendarSpan = CalendarSpan(14, .day), importColumns: ImportColumns = ImportColumns(),
+        calendarExport: CalendarExportSettings? = nil
     ) {
         self.file = file
         self.zone = zone
@@ -28,6 +31,7 @@ public struct Configuration: Hashable, Sendable {
         self.calendar = calendar
         self.horizon = horizon
         self.importColumns = importColumns
+        self.calendarExport = calendarExport
     }
 
     /// `/etc/kizuna/kizuna.yaml`, unless `KIZUNA_CONFIG` names another file.

@@ -1,0 +1,84 @@
+/// Writes iCalendar (RFC 5545) text: content lines folded at 75 octets, TEXT values escaped,
+/// date-times in UTC, lines ended by CRLF.
+///
+/// Written by hand: the packages Kizuna may use include no iCalendar writer, and the part
+/// of RFC 5545 an export needs is this small.
+public enum ICalendarWriter {
+    /// The product identifier of every calendar Kizuna writes.
+    public static let productID = "-//Kizuna//Kizuna Tasks//EN"
+
+    /// A calendar named `name` with `events`, ready to write to a `.ics` file.
+    public static func calendar(name: String, events: [CalendarEvent]) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(productID)", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:\(escape(name))", "NAME:\(escape(name))", "REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H",
+        ]
+        for event in events {
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(escape(event.uid))",
+                "SEQUENCE:\(event.sequence)",
+                "DTSTAMP:\(utc(event.lastModified))",
+                "LAST-MODIFIED:\(utc(event.lastModified))",
+                "DTSTART:\(utc(event.start))",
+                "DTEND:\(utc(event.end))",
+                "SUMMARY:\(escape(event.summary))",
+                "DESCRIPTION:\(escape(event.description))",
+                "CATEGORIES:\(event.categories.map(escape).joined(separator: ","))",
+                "PRIORITY:\(event.priority)",
+                "STATUS:CONFIRMED",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined()
+    }
+
+    /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every line
+    /// break as `\n`, other control characters (but tab) left out.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
+            case "\\", ";", ",": result += "\\" + String(scalar)
+            case "\n" where previous == "\r": continue
+            case "\r", "\n": result += "\\n"
+            case "\t": result.unicodeScalars.append(scalar)
+            case _ where scalar.properties.generalCategory == .control: continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// One content line, folded (§3.1): no physical line longer than 75 octets without its CRLF,
+    /// continuations starting with a space, and never a UTF-8 sequence cut in two.
+    public static func fold(_ line: String) -> String {
+        var result = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > 75 {
+                result += "\r\n "
+                octets = 1
+            }
+            result.unicodeScalars.append(scalar)
+            octets += size
+        }
+        return result + "\r\n"
+    }
+
+    /// A UTC date-time, `20261124T150000Z`.
+    public static func utc(_ instant: Instant) -> String {
+        let local = LocalDateTime(secondsSinceEpoch: instant.secondsSinceEpoch)
+        let date = local.date
+        let time = local.time
+        let year = String(date.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + CivilDate.twoDigits(date.month)
+            + CivilDate.twoDigits(date.day) + "T" + CivilDate.twoDigits(time.hour) + CivilDate.twoDigits(time.minute)
+            + CivilDate.twoDigits(time.second) + "Z"
+    }
+}
