@@ -4,16 +4,11 @@ extension CustomerHistory {
     /// The stage new customers start in.
     public static let onboardingStage = "onboarding"
 
-    /// When the customer became one: the earlier of `customer_since` and its first stage entry.
-    var begin: Instant? {
-        [since, stages.first?.at].compactMap { $0 }.min()
-    }
-
-    /// The instants its status changed, in order: active (a customer) or not (before it
-    /// began, or churned).
-    var statusChanges: [(at: Instant, active: Bool)] {
-        guard let begin else { return [] }
-        return [(begin, true)] + stages.map { ($0.at, $0.stage != Self.churnedStage) }
+    /// The status changes of a customer who became one at the earlier of `since` and its first
+    /// stage entry, and is lost while in `churned`.
+    static func statusChanges(since: Instant?, stages: [StageEntry]) -> [(at: Instant, active: Bool)] {
+        guard let begin = [since, stages.first?.at].compactMap({ $0 }).min() else { return [] }
+        return [(begin, true)] + stages.map { ($0.at, $0.stage != churnedStage) }
     }
 
     /// Whether it was a customer just before `instant`: changes at `instant` belong to what follows.

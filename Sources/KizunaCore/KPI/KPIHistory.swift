@@ -39,19 +39,24 @@ public struct CustomerHistory: Sendable {
         }
     }
 
-    public var id: String
+    public let id: String
     /// When the customer became one (`customer_since`), when it is known.
-    public var since: Instant?
-    /// The stages it entered, in any order.
-    public var stages: [StageEntry]
-    /// Its recorded account values, in any order; the first one applies before it too.
-    public var values: [AccountValue]
+    public let since: Instant?
+    /// The stages it entered, by instant.
+    public let stages: [StageEntry]
+    /// Its recorded account values, by instant; the first one applies before it too.
+    public let values: [AccountValue]
+    /// The instants its status changed, in order: a customer (active) or not (before it began,
+    /// or churned). Computed once: every figure asks for it.
+    let statusChanges: [(at: Instant, active: Bool)]
 
+    /// A customer's history; `stages` and `values` may come in any order.
     public init(id: String, since: Instant?, stages: [StageEntry], values: [AccountValue]) {
         self.id = id
         self.since = since
         self.stages = stages.sorted { $0.at < $1.at }
         self.values = values.sorted { $0.at < $1.at }
+        statusChanges = Self.statusChanges(since: since, stages: self.stages)
     }
 }
 
