@@ -27,7 +27,7 @@ struct ExportICSCommand: ParsableCommand {
     var owner: String?
 
     @Option(help: ArgumentHelp("How many days after today to include.", valueName: "n"))
-    var days = 30
+    var days = CalendarExportSettings.defaultDays
 
     @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
     var output: String?
