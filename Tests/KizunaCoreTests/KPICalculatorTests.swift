@@ -50,6 +50,11 @@ import Testing
         #expect(result.customers == KPIFigures.Customers(atStart: 1, atEnd: 1, won: 2, lost: 1))
     }
 
+    @Test func aCustomerKnownOnlyAsChurnedWasNeverWonNorLost() {
+        let result = figures([customer("gone", [("churned", 10)]), customer("since", since: 10, [("churned", 10)])])
+        #expect(result.customers == KPIFigures.Customers(atStart: 0, atEnd: 0, won: 0, lost: 0))
+    }
+
     @Test func revenueChurnWeighsTheARRAtTheStartAndAtTheLoss() {
         let customers = [
             customer("a", arr: [(-100, 100)]),

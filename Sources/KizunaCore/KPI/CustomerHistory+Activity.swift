@@ -5,10 +5,17 @@ extension CustomerHistory {
     public static let onboardingStage = "onboarding"
 
     /// The status changes of a customer who became one at the earlier of `since` and its first
-    /// stage entry, and is lost while in `churned`.
+    /// stage entry, and is lost while in `churned`; of changes at the same instant the last one
+    /// holds (a customer whose first entry is `churned` never was one, as far as the store knows).
     static func statusChanges(since: Instant?, stages: [StageEntry]) -> [(at: Instant, active: Bool)] {
         guard let begin = [since, stages.first?.at].compactMap({ $0 }).min() else { return [] }
-        return [(begin, true)] + stages.map { ($0.at, $0.stage != churnedStage) }
+        let entries: [(at: Instant, active: Bool)] = [(begin, true)] + stages.map { ($0.at, $0.stage != churnedStage) }
+        var changes: [(at: Instant, active: Bool)] = []
+        for change in entries {
+            if changes.last?.at == change.at { changes.removeLast() }
+            changes.append(change)
+        }
+        return changes
     }
 
     /// Whether it was a customer just before `instant`: changes at `instant` belong to what follows.
