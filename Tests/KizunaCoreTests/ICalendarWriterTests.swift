@@ -13,6 +13,8 @@ import Testing
         #expect(ICalendarWriter.escape("one\ntwo\r\nthree\rfour") == #"one\ntwo\nthree\nfour"#)
         #expect(ICalendarWriter.escape("tab\there\u{7}bell") == "tab\there" + "bell")
         #expect(ICalendarWriter.escape("東京: ok") == "東京: ok")
+        #expect(ICalendarWriter.escape("café © 2026") == "café © 2026")
+        #expect(ICalendarWriter.escape("next\u{85}line, C1") == #"nextline\, C1"#)
     }
 
     @Test func longLinesFoldAt75OctetsWithoutCuttingACharacter() {
@@ -29,6 +31,11 @@ import Testing
         let parts = physicalLines(ICalendarWriter.fold(japanese))
         #expect(parts.map(\.utf8.count) == [75, 1 + 9 * 3])
         #expect(parts[0].hasSuffix("絆") && parts[1] == " " + String(repeating: "絆", count: 9))
+        // Four-octet characters: 2 + 18 × 4 = 74 octets, as a 19th would make 78.
+        let emoji = "X:" + String(repeating: "😀", count: 40)
+        let emojiLines = physicalLines(ICalendarWriter.fold(emoji))
+        #expect(emojiLines.map(\.utf8.count) == [74, 1 + 18 * 4, 1 + 4 * 4])
+        #expect(emojiLines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == emoji)
         #expect(ICalendarWriter.fold("SUMMARY:short") == "SUMMARY:short\r\n")
         #expect(ICalendarWriter.fold(String(repeating: "y", count: 75)).utf8.count == 77)
     }

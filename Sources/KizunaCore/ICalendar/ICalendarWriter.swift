@@ -38,6 +38,11 @@ public enum ICalendarWriter {
     /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every line
     /// break as `\n`, other control characters (but tab) left out.
     public static func escape(_ text: String) -> String {
+        // Most text (titles, names) needs nothing: copy it whole. A 0xC2 lead byte may start a
+        // C1 control character, so such text takes the careful path too.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) {
+            return text
+        }
         var result = ""
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
@@ -57,18 +62,33 @@ public enum ICalendarWriter {
     /// One content line, folded (§3.1): no physical line longer than 75 octets without its CRLF,
     /// continuations starting with a space, and never a UTF-8 sequence cut in two.
     public static func fold(_ line: String) -> String {
-        var result = ""
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if octets + size > 75 {
-                result += "\r\n "
-                octets = 1
+        let bytes = Array(line.utf8)
+        guard bytes.count > 75 else { return line + "\r\n" }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 74 * 3 + 2)
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let end = min(index + utf8Length(leadByte: bytes[index]), bytes.count)
+            // The first line holds 75 octets, a continuation a space and 74.
+            if end - lineStart > (lineStart == 0 ? 75 : 74) {
+                result += [0x0D, 0x0A, 0x20]
+                lineStart = index
             }
-            result.unicodeScalars.append(scalar)
-            octets += size
+            result += bytes[index..<end]
+            index = end
         }
-        return result + "\r\n"
+        return String(decoding: result + [0x0D, 0x0A], as: UTF8.self)
+    }
+
+    /// The length of the UTF-8 sequence that `leadByte` starts (1 for a stray continuation byte).
+    private static func utf8Length(leadByte: UInt8) -> Int {
+        switch leadByte {
+        case 0xF0...: 4
+        case 0xE0...: 3
+        case 0xC0...: 2
+        default: 1
+        }
     }
 
     /// A UTC date-time, `20261124T150000Z`.
