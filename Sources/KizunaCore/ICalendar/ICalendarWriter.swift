@@ -43,20 +43,26 @@ public enum ICalendarWriter {
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) {
             return text
         }
-        var result = ""
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            defer { previous = scalar }
-            switch scalar {
-            case "\\", ";", ",": result += "\\" + String(scalar)
-            case "\n" where previous == "\r": continue
-            case "\r", "\n": result += "\\n"
-            case "\t": result.unicodeScalars.append(scalar)
-            case _ where scalar.properties.generalCategory == .control: continue
-            default: result.unicodeScalars.append(scalar)
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            switch byte {
+            case 0x5C, 0x3B, 0x2C: result += [0x5C, byte]  // \ ; ,
+            case 0x0D, 0x0A:  // CR, LF, CRLF
+                result += [0x5C, 0x6E]
+                if byte == 0x0D, next == 0x0A { index += 1 }
+            case 0x09: result.append(byte)
+            case 0..<0x20, 0x7F: break
+            case 0xC2 where (0x80...0x9F).contains(next): index += 1  // a C1 control character
+            default: result.append(byte)
             }
+            index += 1
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// One content line, folded (§3.1): no physical line longer than 75 octets without its CRLF,
