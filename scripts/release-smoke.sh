@@ -21,6 +21,8 @@ commands=(
   "playbooks explain renewal-preparation --customer oscorp --from 2026-11-01 --to 2027-03-31 --json"
   "cadence --json --count 6 --tz Australia/Sydney --start 2026-03-30T00:00 every_day_at_02:30"
   "cadence --json --count 4 --tz America/New_York --start 2026-12-01T17:00 RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"
+  "kpi"
+  "export ics --owner alice"
 )
 
 # Runs every command with one binary over a fresh copy of the example (always at the same

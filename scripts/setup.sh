@@ -27,4 +27,15 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
+# The calendar export test parses Kizuna's .ics files with Python's icalendar package: from
+# PyPI for the python3 on PATH, else (a system Python that refuses pip) Debian's package.
+if ! python3 -c 'import icalendar' 2>/dev/null; then
+  echo "Installing: icalendar (Python)"
+  python3 -m pip install --quiet icalendar 2>/dev/null || {
+    [[ $(id -u) -eq 0 ]] && sudo="" || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-icalendar
+  }
+fi
+
 command -v swift >/dev/null || { echo "error: the Swift toolchain (swift.org) is not on PATH" >&2; exit 1; }

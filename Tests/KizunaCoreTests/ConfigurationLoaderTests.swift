@@ -90,4 +90,39 @@ import Testing
     @Test func missingFileIsADiagnostic() {
         #expect(throws: DiagnosticList.self) { try ConfigurationLoader.load(path: "/nonexistent/kizuna.yaml") }
     }
+
+    @Test func calendarExportNamesAFolderAndDays() throws {
+        let folder = try folder([
+            "kizuna.yaml": "kizuna: 1\ntimezone: UTC\ncalendar_export:\n  directory: calendars\n  days: 14\n",
+            "default.yaml": "kizuna: 1\ntimezone: UTC\ncalendar_export: { directory: /srv/calendars }\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let configuration = try ConfigurationLoader.load(path: folder.appendingPathComponent("kizuna.yaml").path)
+        #expect(configuration.calendarExport == CalendarExportSettings(directory: folder.standardizedFileURL.path + "/calendars", days: 14))
+        let defaults = try ConfigurationLoader.load(path: folder.appendingPathComponent("default.yaml").path)
+        #expect(defaults.calendarExport == CalendarExportSettings(directory: "/srv/calendars", days: 30))
+    }
+
+    @Test func calendarExportProblemsHaveTheirPlace() throws {
+        let folder = try folder([
+            "kizuna.yaml": "kizuna: 1\ntimezone: UTC\ncalendar_export:\n  days: -1\n  folder: x\n",
+            "days.yaml": "kizuna: 1\ntimezone: UTC\ncalendar_export:\n  directory: calendars\n  days: many\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (file, expected) in [
+            ("kizuna.yaml", [
+                "kizuna.yaml:5:3: error: unknown key `folder` in the calendar export settings",
+                "kizuna.yaml:4:3: error: missing required key `directory`",
+            ]),
+            ("days.yaml", ["days.yaml:5:9: error: expected a number of days from 0 to 3660, found `many`"]),
+        ] {
+            let path = folder.appendingPathComponent(file).path
+            let error = #expect(throws: DiagnosticList.self) { try ConfigurationLoader.load(path: path) }
+            let lines = error?.diagnostics.map { $0.description.replacingOccurrences(of: path, with: file) } ?? []
+            #expect(lines.count == expected.count, "\(lines)")
+            for (line, prefix) in zip(lines.sorted(), expected.sorted()) {
+                #expect(line.hasPrefix(prefix), "\(line)")
+            }
+        }
+    }
 }

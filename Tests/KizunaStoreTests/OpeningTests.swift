@@ -20,6 +20,7 @@ struct OpeningTests {
             }
             #expect(migrations.first == "v1")
             #expect(migrations.contains("v3-delivery"))
+            #expect(migrations.contains("v5-kpi"))
             #expect(journal == "wal")
             for table in ["customers", "stage_history", "signals", "tasks", "task_events", "pauses", "reminders", "deliveries", "digest_runs", "digest_deliveries"] {
                 #expect(tables.contains(table), "missing table \(table)")

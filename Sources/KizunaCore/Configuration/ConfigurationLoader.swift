@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the team's configuration file, `kizuna.yaml` (see docs/configuration.md).
 public enum ConfigurationLoader {
-    static let keys = ["kizuna", "timezone", "playbooks", "customers", "state_directory", "horizon", "calendar", "import"]
+    static let keys = ["kizuna", "timezone", "playbooks", "customers", "state_directory", "horizon", "calendar", "import", "calendar_export"]
         + DeliverySettingsReader.keys
     /// Where the store lives when the file names no `state_directory` (systemd's StateDirectory).
     public static let defaultStateDirectory = "/var/lib/kizuna"
@@ -55,11 +55,12 @@ struct ConfigurationReader {
         let calendar = map["calendar"].flatMap { CalendarReader(yaml: yaml, folder: folder).read($0) }
         let importColumns = map["import"].map { ImportSectionReader(yaml: yaml).read($0) }
         let delivery = DeliverySettingsReader(yaml: yaml).read(map)
+        let calendarExport = map["calendar_export"].flatMap { CalendarExportReader(configuration: self).read($0) }
         guard let zone else { return nil }
         var configuration = Configuration(
             file: root.file, zone: zone, playbooksDirectory: playbooks, customersFile: customers,
             stateDirectory: state, calendar: calendar ?? .standard, horizon: horizon ?? CalendarSpan(14, .day),
-            importColumns: importColumns ?? ImportColumns())
+            importColumns: importColumns ?? ImportColumns(), calendarExport: calendarExport)
         configuration.delivery = delivery
         return configuration
     }

@@ -17,10 +17,13 @@ public struct Configuration: Hashable, Sendable {
     public var importColumns: ImportColumns
     /// Channels, people and the digest: how reminders reach people.
     public var delivery = DeliverySettings()
+    /// Where the daemon keeps each owner's calendar file (`calendar_export:`), if anywhere.
+    public var calendarExport: CalendarExportSettings?
 
     public init(
         file: String, zone: Zone, playbooksDirectory: String, customersFile: String? = nil, stateDirectory: String,
-        calendar: BusinessCalendar, horizon: CalendarSpan = CalendarSpan(14, .day), importColumns: ImportColumns = ImportColumns()
+        calendar: BusinessCalendar, horizon: CalendarSpan = CalendarSpan(14, .day), importColumns: ImportColumns = ImportColumns(),
+        calendarExport: CalendarExportSettings? = nil
     ) {
         self.file = file
         self.zone = zone
@@ -30,6 +33,7 @@ public struct Configuration: Hashable, Sendable {
         self.calendar = calendar
         self.horizon = horizon
         self.importColumns = importColumns
+        self.calendarExport = calendarExport
     }
 
     /// `/etc/kizuna/kizuna.yaml`, unless `KIZUNA_CONFIG` names another file.

@@ -9,6 +9,7 @@ enum Migrations {
         migrator.eraseDatabaseOnSchemaChange = false
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v3-delivery", migrate: addDelivery)
+        migrator.registerMigration("v5-kpi", migrate: createAccountHistory)
         return migrator
     }()
 
@@ -142,6 +143,28 @@ enum Migrations {
                     error TEXT,
                     UNIQUE (reminder, channel, attempt)
                 );
+                """)
+    }
+
+    /// `account_history` keeps each customer's ARR and seats as they were recorded, so that
+    /// revenue churn weighs the revenue of the period's start and expansion (upsell) is seen
+    /// as a rise. The customers already stored get their current values as of the instant
+    /// they became customers.
+    private static func createAccountHistory(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE account_history (
+                    id INTEGER PRIMARY KEY,
+                    customer TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+                    at INTEGER NOT NULL,
+                    arr REAL,
+                    seats INTEGER
+                );
+                CREATE INDEX account_history_by_customer ON account_history(customer, at);
+                INSERT INTO account_history (customer, at, arr, seats)
+                    SELECT id, coalesce(customer_since, (SELECT min(entered_at) FROM stage_history WHERE customer = customers.id),
+                        stage_entered), arr, seats
+                    FROM customers;
                 """)
     }
 }

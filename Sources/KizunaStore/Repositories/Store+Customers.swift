@@ -7,7 +7,8 @@ extension Store {
 
     /// Inserts new customers and updates changed ones, in one transaction. A new customer,
     /// or one whose stage changed, gets a stage history row (cause `import`) dated at its
-    /// `stageEntered` and recorded `at`.
+    /// `stageEntered` and recorded `at`; one whose ARR or seats are new or changed gets an
+    /// account history row dated `at`.
     @discardableResult
     public func upsert(customers: [Customer], at: Instant) throws(StoreError) -> CustomerImportResult {
         try write { db in
@@ -22,15 +23,18 @@ extension Store {
                     continue
                 }
                 stored[row.id] = row
-                if let existing {
-                    try row.update(db)
-                    result.updated += 1
-                    guard existing.stage != row.stage else { continue }
-                    result.stageChanges += 1
-                } else {
+                if existing == nil {
                     try row.insert(db)
                     result.inserted += 1
+                } else {
+                    try row.update(db)
+                    result.updated += 1
                 }
+                if existing?.arr != row.arr || existing?.seats != row.seats {
+                    try AccountHistoryRow(customer: row.id, at: at.secondsSinceEpoch, arr: row.arr, seats: row.seats).insert(db)
+                }
+                guard existing?.stage != row.stage else { continue }
+                if existing != nil { result.stageChanges += 1 }
                 try StageHistoryRow(
                     customer: row.id, stage: row.stage, enteredAt: row.stageEntered, cause: Self.importCause,
                     recordedAt: at.secondsSinceEpoch
