@@ -31,12 +31,14 @@ let package = Package(
     products: [
         .executable(name: "kizuna", targets: ["kizuna"]),
         .library(name: "KizunaCore", targets: ["KizunaCore"]),
+        .executable(name: "kizunad", targets: ["kizunad"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -54,6 +56,7 @@ let package = Package(
             dependencies: [
                 "KizunaCore",
                 "KizunaStore",
+                "KizunaDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -93,6 +96,31 @@ let package = Package(
         .testTarget(
             name: "KizunaCLITests",
             dependencies: ["KizunaCore", "KizunaStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Linux interfaces Glibc's module leaves out (timerfd), for the daemon.
+        .systemLibrary(name: "CKizunaLinux"),
+        .target(
+            name: "KizunaDaemon",
+            dependencies: [
+                "KizunaCore", "KizunaStore", "CKizunaLinux",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kizunad",
+            dependencies: [
+                "KizunaDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings + staticRuntime.swift,
+            linkerSettings: staticRuntime.linker
+        ),
+        .testTarget(
+            name: "KizunaDaemonTests",
+            dependencies: ["KizunaDaemon", "KizunaCore", "KizunaStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
     ]
