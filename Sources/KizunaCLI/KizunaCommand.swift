@@ -15,6 +15,7 @@ public struct KizunaCommand: ParsableCommand {
             TodayCommand.self, UpcomingCommand.self, DoneCommand.self, SkipCommand.self, SnoozeCommand.self,
             AssignCommand.self, PauseCommand.self, ShowCommand.self, PlanCommand.self, ImportCommand.self, CustomerCommand.self,
             PlaybooksCommand.self, CadenceCommand.self,
+            StatusCommand.self,
         ]
     )
 

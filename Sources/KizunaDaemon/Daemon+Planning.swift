@@ -35,7 +35,10 @@ extension Daemon {
             planned \(record.today) to \(zone.localDateTime(at: window.to).date) (\(cause)): \(record.created) created, \
             \(record.updated) updated, \(record.cancelled) cancelled in \(record.milliseconds) ms
             """)
-        updateStatus { $0.lastPlan = record }
+        updateStatus { status in
+            status.lastPlan = record
+            status.passes += 1
+        }
         state.withLock { $0.watchers.scheduler }?.rearm()
     }
 

@@ -11,6 +11,8 @@ public struct DaemonStatus: Codable, Hashable, Sendable {
     public var started: Instant
     /// Virtual seconds per real second of the daemon's clock (1 unless a test clock runs).
     public var clockRate: Double
+    /// How many planning passes the daemon has made since it started.
+    public var passes = 0
     public var lastPlan: Plan?
     public var lastReload: Reload?
     public var nextWake: Wake?
