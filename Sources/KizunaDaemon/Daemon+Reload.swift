@@ -39,12 +39,13 @@ extension Daemon {
         updateStatus { $0.lastReload = DaemonStatus.Reload(at: clock.now(), succeeded: succeeded, diagnostics: diagnostics) }
     }
 
-    /// Watches the playbook folder: a file written, moved, created or deleted reloads after
-    /// the folder has been quiet for the debounce delay.
+    /// Watches the playbook folder: a playbook file (`*.yaml`, `*.yml`) written, moved,
+    /// created or deleted reloads after the folder has been quiet for the debounce delay;
+    /// editors' swap and backup files do not.
     func watchPlaybooks(_ directory: String) throws(WatchError) -> DirectoryWatcher {
         let debouncer = Debouncer(delay: options.debounce, queue: queue) { [self] in reload(cause: "playbooks changed") }
-        return try DirectoryWatcher(directory: directory, events: DirectoryWatcher.playbookEvents, queue: queue) { _ in
-            debouncer.signal()
+        return try DirectoryWatcher(directory: directory, events: DirectoryWatcher.playbookEvents, queue: queue) { names in
+            if names.contains(where: { $0.isEmpty || $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }) { debouncer.signal() }
         }
     }
 

@@ -27,7 +27,7 @@ public final class Daemon: Sendable {
     public struct Options: Sendable {
         /// The configuration file.
         public var configPath: String
-        /// The clock's rate when no `KIZUNA_CLOCK_RATE` applies.
+        /// The clock's rate (`--clock-rate`); `nil` takes `KIZUNA_CLOCK_RATE`, else 1.
         public var clockRate: Double?
         /// How long the playbook folder and the store stay quiet before a re-plan.
         public var debounce: DispatchTimeInterval
@@ -109,10 +109,11 @@ public final class Daemon: Sendable {
         [MidnightWakeSource(zone: workspace.configuration.zone) { [self] _ in plan(cause: "midnight") }]
     }
 
+    /// Logs and records the wake the timer now waits for, when it is a new one.
     private func nextWakeArmed(_ wake: Wake?) {
+        guard wake != state.withLock({ $0.status.nextWake }) else { return }
         if let wake {
-            let zone = workspace.configuration.zone
-            logger.debug("sleeping until \(zone.iso8601(wake.instant)): \(wake.purpose)")
+            logger.info("next wake-up \(workspace.configuration.zone.iso8601(wake.instant)): \(wake.purpose)")
         }
         updateStatus { $0.nextWake = wake }
     }
