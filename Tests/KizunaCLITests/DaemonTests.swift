@@ -4,7 +4,7 @@ import Testing
 
 /// The real `kizunad` as a process on a copy of the example, with the clock pinned (and,
 /// where a test needs time to pass, accelerated), driven the way a team drives it.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct DaemonTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct DaemonTests {
     @Test func theFirstPlanIsDoneSoonAfterStart() throws {
         let sandbox = try Sandbox(planned: false)
         #expect(try sandbox.run(["import", "customers"]).status == 0)
@@ -127,25 +127,29 @@ import Testing
     }
 
     @Test func aDaemonKilledWhilePlanningRestartsConsistent() throws {
-        let reference = try Sandbox.generated(customers: 10_000, imported: true)
+        let customers = 5_000
+        let reference = try Sandbox.generated(customers: customers, imported: true)
         #expect(try reference.run(["plan"]).status == 0)
         let complete = try StoreFile.tasksPerCustomer(reference.storePath)
         var random = SeededRandom(seed: 7)
+        var interrupted = 0
         for _ in 0..<2 {
-            let sandbox = try Sandbox.generated(customers: 10_000, imported: true)
-            let delay = Int.random(in: 300...1_500, using: &random)
+            let sandbox = try Sandbox.generated(customers: customers, imported: true)
+            let delay = Int.random(in: 300...1_000, using: &random)
             let killed = try DaemonProcess(sandbox)
             usleep(useconds_t(delay * 1_000))
             killed.send(SIGKILL)
             killed.process.waitUntilExit()
+            if killed.passes == 0 { interrupted += 1 }
             let partial = try StoreFile.tasksPerCustomer(sandbox.storePath)
             #expect(partial.filter { complete[$0.key] != $0.value }.isEmpty, "killed after \(delay) ms")
             let restarted = try DaemonProcess(sandbox)
-            #expect(restarted.waitForPlan(cause: "start", within: .seconds(60)) != nil, "\(restarted.logText)")
+            #expect(restarted.waitForPlan(cause: "start", within: .seconds(90)) != nil, "\(restarted.logText)")
             #expect(try StoreFile.tasksPerCustomer(sandbox.storePath) == complete)
             #expect(try StoreFile.duplicates(sandbox.storePath) == 0)
             #expect(try sandbox.run(["plan"]).stdout.contains(": 0 created, 0 updated, 0 cancelled"))
         }
+        #expect(interrupted > 0)
     }
 
     @Test func aSecondDaemonOnTheSameStoreIsRefused() throws {
