@@ -29,7 +29,6 @@ extension Daemon {
             record.error = error.message
             logger.error("planning failed: \(error.message)")
         }
-        store.releaseMemory()
         record.milliseconds = Int((ContinuousClock.now - started) / .milliseconds(1))
         logger.info(
             """
