@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= examples/kizuna.yaml
 
-.PHONY: setup build demo test bench bench-store clean
+.PHONY: setup build demo test bench bench-store bench-daemon clean
 
 ## Install what is missing (Debian packages), idempotently.
 setup:
@@ -17,6 +17,9 @@ demo: build
 	$(SWIFT) run --skip-build kizuna import customers --config $(CONFIG)
 	$(SWIFT) run --skip-build kizuna plan --config $(CONFIG)
 	$(SWIFT) run --skip-build kizuna today --config $(CONFIG)
+	@echo
+	@echo "Running kizunad on the example in the foreground; Ctrl-C stops it."
+	$(SWIFT) run --skip-build kizunad --config $(CONFIG)
 
 ## Run every test: the test suites, then the release binary against the debug one.
 test: setup
@@ -32,6 +35,10 @@ bench: setup
 ## The store benchmark: 100,000 customers and 1,000,000 task rows through the release `kizuna`.
 bench-store: setup
 	bash scripts/bench-store.sh
+
+## The daemon benchmark: start-up, idle CPU and memory, playbook edits, with 10,000 customers.
+bench-daemon: setup
+	bash scripts/bench-daemon.sh
 
 clean:
 	rm -rf .build examples/.state

@@ -31,6 +31,7 @@ let package = Package(
     products: [
         .executable(name: "kizuna", targets: ["kizuna"]),
         .library(name: "KizunaCore", targets: ["KizunaCore"]),
+        .executable(name: "kizunad", targets: ["kizunad"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -55,6 +56,7 @@ let package = Package(
             dependencies: [
                 "KizunaCore",
                 "KizunaStore",
+                "KizunaDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -107,6 +109,31 @@ let package = Package(
                 "KizunaDelivery", "KizunaCore", "KizunaStore", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Linux interfaces Glibc's module leaves out (timerfd), for the daemon.
+        .systemLibrary(name: "CKizunaLinux"),
+        .target(
+            name: "KizunaDaemon",
+            dependencies: [
+                "KizunaCore", "KizunaStore", "CKizunaLinux",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kizunad",
+            dependencies: [
+                "KizunaDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings + staticRuntime.swift,
+            linkerSettings: staticRuntime.linker
+        ),
+        .testTarget(
+            name: "KizunaDaemonTests",
+            dependencies: ["KizunaDaemon", "KizunaCore", "KizunaStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
     ]

@@ -10,26 +10,8 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(5))) struct ReliabilityTests {
     static let customerCount = 10_000
 
-    /// The sandbox with the generated customers' file named in its configuration.
     private func generatedSandbox(planned: Bool) throws -> Sandbox {
-        let sandbox = try Sandbox(planned: false)
-        try GeneratedCustomers.jsonLines(count: Self.customerCount)
-            .write(to: sandbox.examples.appendingPathComponent("customers.jsonl"), atomically: true, encoding: .utf8)
-        if planned {
-            #expect(try sandbox.run(["import", "customers"]).status == 0)
-        }
-        return sandbox
-    }
-
-    /// Tasks per customer, read straight from the file.
-    private func tasksPerCustomer(_ path: String) throws -> [String: Int] {
-        guard FileManager.default.fileExists(atPath: path) else { return [:] }
-        return try DatabaseQueue(path: path).read { db in
-            try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT customer, count(*) AS n FROM tasks GROUP BY customer").map {
-                    ($0["customer"] as String, $0["n"] as Int)
-                })
-        }
+        try Sandbox.generated(customers: Self.customerCount, imported: planned)
     }
 
     private func customers(_ path: String) throws -> Int {
@@ -66,7 +48,7 @@ import Testing
     @Test func aPlanKilledAtAnyMomentLeavesNoHalfPlannedCustomer() throws {
         let reference = try generatedSandbox(planned: true)
         #expect(try reference.run(["plan"]).status == 0)
-        let complete = try tasksPerCustomer(reference.storePath)
+        let complete = try StoreFile.tasksPerCustomer(reference.storePath)
         #expect(complete.count > Self.customerCount / 2)
         var random = SeededRandom(seed: 42)
         var interrupted = 0
@@ -74,11 +56,11 @@ import Testing
             let sandbox = try generatedSandbox(planned: true)
             let delay = Int.random(in: 100...2_000, using: &random)
             if try killed(sandbox, ["plan"], afterMilliseconds: delay) { interrupted += 1 }
-            let partial = try tasksPerCustomer(sandbox.storePath)
+            let partial = try StoreFile.tasksPerCustomer(sandbox.storePath)
             let halfPlanned = partial.filter { complete[$0.key] != $0.value }
             #expect(halfPlanned.isEmpty, "killed after \(delay) ms: \(halfPlanned.count) customers half planned")
             #expect(try sandbox.run(["plan"]).status == 0)
-            #expect(try tasksPerCustomer(sandbox.storePath) == complete)
+            #expect(try StoreFile.tasksPerCustomer(sandbox.storePath) == complete)
             #expect(try sandbox.run(["today", "--owner", "csm-3"]).status == 0)
         }
         #expect(interrupted > 0)
@@ -93,7 +75,7 @@ import Testing
         first.waitUntilExit()
         second.waitUntilExit()
         #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
-        #expect(try tasksPerCustomer(sandbox.storePath) == tasksPerCustomer(reference.storePath))
+        #expect(try StoreFile.tasksPerCustomer(sandbox.storePath) == StoreFile.tasksPerCustomer(reference.storePath))
         #expect(try Store(path: sandbox.storePath).counts() == Store(path: reference.storePath).counts())
     }
 }

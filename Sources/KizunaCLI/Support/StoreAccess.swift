@@ -29,12 +29,9 @@ enum StoreAccess {
 
     /// How long a write waits for another process: `KIZUNA_BUSY_TIMEOUT` seconds, else 5.
     static var busyTimeout: Duration {
-        let seconds = ProcessInfo.processInfo.environment["KIZUNA_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
-        return .milliseconds(Int(max(0, seconds) * 1_000))
+        Store.Options.busyTimeout(environment: ProcessInfo.processInfo.environment)
     }
 
     /// `kizuna.sqlite` in the configured state directory.
-    static func storePath(_ configuration: Configuration) -> String {
-        (configuration.stateDirectory as NSString).appendingPathComponent(Store.fileName)
-    }
+    static func storePath(_ configuration: Configuration) -> String { configuration.storePath }
 }

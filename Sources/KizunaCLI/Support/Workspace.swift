@@ -24,31 +24,24 @@ struct ConfigOption: ParsableArguments {
     }
 }
 
-/// What a planning command works on: the configuration and the playbooks, loaded and checked.
-struct Workspace {
-    var configuration: Configuration
-    var playbooks: [Playbook]
-
+extension Workspace {
     /// Loads everything, or prints every problem found and fails. `playbooksDirectory`
     /// replaces the configured folder.
     static func load(_ option: ConfigOption, playbooksDirectory: String? = nil) throws -> Workspace {
-        let configuration = try option.load()
-        let (playbooks, problems) = PlaybookLoader.load(paths: [playbooksDirectory ?? configuration.playbooksDirectory])
-        guard problems.isEmpty else { throw fail(problems) }
-        return Workspace(configuration: configuration, playbooks: playbooks)
-    }
-
-    var planner: Planner {
-        Planner(playbooks: playbooks, teamZone: configuration.zone, calendar: configuration.calendar)
+        do {
+            return try Workspace.load(configPath: option.resolvedPath, playbooksDirectory: playbooksDirectory)
+        } catch {
+            throw fail(error.diagnostics)
+        }
     }
 }
 
 /// The current instant: `KIZUNA_NOW` when set (an ISO 8601 instant, or a wall time in
 /// `zone`), so that reports can be reproduced and tests need no real clock.
 func currentInstant(in zone: Zone) throws -> Instant {
-    guard let text = ProcessInfo.processInfo.environment["KIZUNA_NOW"], !text.isEmpty else { return Instant(Date()) }
-    guard let instant = Instant(iso8601: text, defaultZone: zone) else {
-        throw fail("KIZUNA_NOW: expected an ISO 8601 date-time such as 2026-11-23T09:00:00-05:00, found `\(text)`")
+    do {
+        return try Instant.pinned(environment: ProcessInfo.processInfo.environment, zone: zone) ?? Instant(Date())
+    } catch {
+        throw fail([error])
     }
-    return instant
 }

@@ -24,13 +24,15 @@ public struct PlanningRun: Sendable {
     }
 
     /// Plans every stored customer and materializes the tasks; `progress` is told how many
-    /// customers are done after each batch.
+    /// customers are done after each batch. When `shouldStop` turns true the pass ends after
+    /// the batch being written (a daemon stopping), leaving the rest as it was.
     @discardableResult
-    public func run(on store: Store, now: Instant, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(StoreError)
-        -> MaterializationResult
-    {
+    public func run(
+        on store: Store, now: Instant, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        shouldStop: () -> Bool = { false }
+    ) throws(StoreError) -> MaterializationResult {
         var total = MaterializationResult()
-        try forEachBatch(of: store, progress: progress) { batch throws(StoreError) in
+        try forEachBatch(of: store, progress: progress, shouldStop: shouldStop) { batch throws(StoreError) in
             total.add(
                 try store.materialize(
                     planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers, now: now,
@@ -60,11 +62,12 @@ public struct PlanningRun: Sendable {
 
     /// Plans the stored customers batch by batch and hands each batch to `body`.
     private func forEachBatch(
-        of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, _ body: (Batch) throws(StoreError) -> Void
+        of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, shouldStop: () -> Bool = { false },
+        _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
         let customers = try store.customers()
         let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions())
-        for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) {
+        for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) where !shouldStop() {
             let batch = Array(customers[first..<min(first + batchSize, customers.count)])
             let ids = Set(batch.map(\.id))
             let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)

@@ -9,14 +9,17 @@ struct KizunaBinary {
     }
 
     /// The `kizuna` executable beside the test bundle in the build folder.
-    static var executable: URL {
+    static var executable: URL { executable(named: "kizuna") }
+
+    /// The executable `name` (`kizuna`, `kizunad`) beside the test bundle in the build folder.
+    static func executable(named name: String) -> URL {
         var folder = Bundle.main.bundleURL
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("kizuna").path),
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path),
             folder.pathComponents.count > 1
         {
             folder.deleteLastPathComponent()
         }
-        return folder.appendingPathComponent("kizuna")
+        return folder.appendingPathComponent(name)
     }
 
     /// The repository's top folder (for `playbooks/` and `examples/`).
@@ -37,9 +40,10 @@ struct KizunaBinary {
 
     /// Starts `kizuna` and returns at once; `output` captures its output in pipes (read them
     /// to the end), else it is discarded.
-    static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, output: Bool = false)
-        throws -> Process
-    {
+    static func start(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, output: Bool = false,
+        executable: URL = executable
+    ) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

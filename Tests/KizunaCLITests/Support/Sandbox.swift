@@ -34,6 +34,19 @@ final class Sandbox {
         }
     }
 
+    /// A sandbox whose configured customers file holds `customers` generated customers,
+    /// imported into the store when `imported`.
+    static func generated(customers: Int, imported: Bool) throws -> Sandbox {
+        let sandbox = try Sandbox(planned: false)
+        try GeneratedCustomers.jsonLines(count: customers)
+            .write(to: sandbox.examples.appendingPathComponent("customers.jsonl"), atomically: true, encoding: .utf8)
+        if imported {
+            let result = try sandbox.run(["import", "customers"])
+            guard result.status == 0 else { throw SandboxError(arguments: ["import", "customers"], result: result) }
+        }
+        return sandbox
+    }
+
     deinit {
         try? FileManager.default.removeItem(at: folder)
     }

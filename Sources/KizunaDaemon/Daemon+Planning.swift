@@ -1,0 +1,69 @@
+import Dispatch
+import Foundation
+import KizunaCore
+import KizunaStore
+import Logging
+import Synchronization
+
+extension Daemon {
+    /// One planning pass at the clock's instant, recorded in the status, then the timer armed
+    /// for what is owed next. Runs on the queue.
+    func plan(cause: String) {
+        guard !stopping.load(ordering: .relaxed) else { return }
+        let configuration = workspace.configuration
+        let zone = configuration.zone
+        let now = clock.now()
+        let window = PlanningWindow(now: now, zone: zone, horizon: configuration.horizon, calendar: configuration.calendar)
+        let run = PlanningRun(
+            playbooks: workspace.playbooks, zone: zone, calendar: configuration.calendar, window: window, batchSize: options.batchSize)
+        let started = ContinuousClock.now
+        var record = DaemonStatus.Plan(
+            at: now, cause: cause, today: zone.localDateTime(at: window.from).date.description, milliseconds: 0, created: 0,
+            updated: 0, cancelled: 0)
+        do {
+            let version = try store.externalChangeCounter()
+            let result = try run.run(on: store, now: now, shouldStop: { self.stopping.load(ordering: .relaxed) })
+            state.withLock { $0.storeVersion = version }
+            (record.created, record.updated, record.cancelled) = (result.created, result.updated, result.cancelled)
+        } catch {
+            record.error = error.message
+            logger.error("planning failed: \(error.message)")
+        }
+        record.milliseconds = Int((ContinuousClock.now - started) / .milliseconds(1))
+        logger.info(
+            """
+            planned \(record.today) to \(zone.localDateTime(at: window.to).date) (\(cause)): \(record.created) created, \
+            \(record.updated) updated, \(record.cancelled) cancelled in \(record.milliseconds) ms
+            """)
+        updateStatus { status in
+            status.lastPlan = record
+            status.passes += 1
+        }
+        state.withLock { $0.watchers.scheduler }?.rearm()
+    }
+
+    /// Watches the state directory for writes to the store's write-ahead log, and re-plans
+    /// when another process (`kizuna done`, `snooze`, `import`, `customer set-stage`) committed.
+    func watchStore() throws(WatchError) -> DirectoryWatcher {
+        let logFiles: Set<String> = [Store.fileName + "-wal", Store.fileName]
+        let debouncer = Debouncer(delay: options.debounce, queue: queue) { [self] in planIfStoreChanged() }
+        return try DirectoryWatcher(
+            directory: stateDirectory, events: UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_MOVED_TO), queue: queue
+        ) { names in
+            if names.contains(where: { $0.isEmpty || logFiles.contains($0) }) { debouncer.signal() }
+        }
+    }
+
+    /// Re-plans when the store's change counter moved since the last pass: a write of another
+    /// process, not one of the daemon's own.
+    private func planIfStoreChanged() {
+        do {
+            let version = try store.externalChangeCounter()
+            guard version != state.withLock({ $0.storeVersion }) else { return }
+            logger.info("the store was changed by another process; planning again")
+            plan(cause: "store changed")
+        } catch {
+            logger.error("cannot read the store's change counter: \(error.message)")
+        }
+    }
+}

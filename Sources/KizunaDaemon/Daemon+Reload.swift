@@ -1,0 +1,62 @@
+import Dispatch
+import Foundation
+import KizunaCore
+import Logging
+import Synchronization
+
+extension Daemon {
+    /// Reads the configuration and the playbooks again. A good set replaces the running one and
+    /// is planned; a bad one is reported, every problem with its file, line and column, in the
+    /// log and in the status, and the last good set keeps running. Runs on the queue.
+    func reload(cause: String) {
+        guard !stopping.load(ordering: .relaxed) else { return }
+        let previous = workspace
+        let loaded: Workspace
+        do {
+            loaded = try Workspace.load(configPath: options.configPath)
+        } catch {
+            for diagnostic in error.diagnostics {
+                logger.error("\(diagnostic)", metadata: diagnostic.location.map { ["file": "\($0.file)"] })
+            }
+            logger.error("reload (\(cause)) failed; the last good playbooks keep running")
+            recordReload(succeeded: false, diagnostics: error.diagnostics.map(\.description))
+            return
+        }
+        if loaded.configuration.stateDirectory != previous.configuration.stateDirectory {
+            logger.warning("state_directory changed: the daemon uses the new one after a restart")
+        }
+        state.withLock { $0.workspace = loaded }
+        if loaded.configuration.playbooksDirectory != previous.configuration.playbooksDirectory {
+            rewatchPlaybooks(loaded.configuration.playbooksDirectory)
+        }
+        logger.info("reloaded (\(cause)): \(loaded.playbooks.count) playbooks")
+        recordReload(succeeded: true, diagnostics: [])
+        plan(cause: "reload")
+        state.withLock { $0.watchers.scheduler }?.setSources(wakeSources())
+    }
+
+    func recordReload(succeeded: Bool, diagnostics: [String]) {
+        updateStatus { $0.lastReload = DaemonStatus.Reload(at: clock.now(), succeeded: succeeded, diagnostics: diagnostics) }
+    }
+
+    /// Watches the playbook folder: a playbook file (`*.yaml`, `*.yml`) written, moved,
+    /// created or deleted reloads after the folder has been quiet for the debounce delay;
+    /// editors' swap and backup files do not.
+    func watchPlaybooks(_ directory: String) throws(WatchError) -> DirectoryWatcher {
+        let debouncer = Debouncer(delay: options.debounce, queue: queue) { [self] in reload(cause: "playbooks changed") }
+        return try DirectoryWatcher(directory: directory, events: DirectoryWatcher.playbookEvents, queue: queue) { names in
+            if names.contains(where: { $0.isEmpty || $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }) { debouncer.signal() }
+        }
+    }
+
+    private func rewatchPlaybooks(_ directory: String) {
+        state.withLock { $0.watchers.playbooks }?.cancel()
+        do {
+            let watcher = try watchPlaybooks(directory)
+            state.withLock { $0.watchers.playbooks = watcher }
+        } catch {
+            state.withLock { $0.watchers.playbooks = nil }
+            logger.error("\(error); playbook edits need SIGHUP")
+        }
+    }
+}

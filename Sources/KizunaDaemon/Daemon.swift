@@ -1,0 +1,152 @@
+import Dispatch
+import Foundation
+import Glibc
+import KizunaCore
+import KizunaStore
+import Logging
+import Synchronization
+
+/// `kizunad`'s engine: plans the store, then sleeps until the next instant it owes something,
+/// and re-plans when the playbooks, the store or the clock change.
+///
+/// Everything it does runs on one serial queue (`queue`); signals arrive on another, so a
+/// stop request is seen while a planning pass runs, which then ends after its current batch.
+public final class Daemon: Sendable {
+    let options: Options
+    let logger: Logger
+    let clock: DaemonClock
+    let store: Store
+    let queue = DispatchQueue(label: "kizunad.scheduler")
+    private let signalQueue = DispatchQueue(label: "kizunad.signals")
+    /// Set by SIGTERM or SIGINT: no new pass starts, and a running one ends after its batch.
+    let stopping = Atomic<Bool>(false)
+    let state: Mutex<State>
+    private let onStop: @Sendable () -> Void
+
+    /// How a daemon runs.
+    public struct Options: Sendable {
+        /// The configuration file.
+        public var configPath: String
+        /// The clock's rate (`--clock-rate`); `nil` takes `KIZUNA_CLOCK_RATE`, else 1.
+        public var clockRate: Double?
+        /// How long the playbook folder and the store stay quiet before a re-plan.
+        public var debounce: DispatchTimeInterval
+        /// Customers per planning transaction: small enough that a stop waits little.
+        public var batchSize: Int
+
+        public init(configPath: String, clockRate: Double? = nil, debounce: DispatchTimeInterval = .milliseconds(150), batchSize: Int = 1_000) {
+            self.configPath = configPath
+            self.clockRate = clockRate
+            self.debounce = debounce
+            self.batchSize = batchSize
+        }
+    }
+
+    /// What changes while the daemon runs.
+    struct State: Sendable {
+        /// The last good configuration and playbooks.
+        var workspace: Workspace
+        var status: DaemonStatus
+        /// The store's `externalChangeCounter` when last planned.
+        var storeVersion: Int = 0
+        var watchers = Watchers()
+    }
+
+    /// The event sources, kept so that they fire and can be cancelled.
+    struct Watchers: Sendable {
+        var scheduler: WakeScheduler?
+        var playbooks: DirectoryWatcher?
+        var store: DirectoryWatcher?
+        var clock: ClockChangeWatcher?
+        var signals: SignalWatcher?
+        var lock: DaemonLock?
+    }
+
+    init(options: Options, logger: Logger, clock: DaemonClock, workspace: Workspace, store: Store, lock: DaemonLock, onStop: @escaping @Sendable () -> Void) {
+        self.options = options
+        self.logger = logger
+        self.clock = clock
+        self.store = store
+        self.onStop = onStop
+        let status = DaemonStatus(pid: getpid(), started: Instant(Date()), clockRate: clock.rate)
+        state = Mutex(State(workspace: workspace, status: status, watchers: Watchers(lock: lock)))
+    }
+
+    var workspace: Workspace { state.withLock { $0.workspace } }
+    var stateDirectory: String { workspace.configuration.stateDirectory }
+
+    /// Installs the signal handlers and watchers, then makes the first planning pass, on the queue.
+    func run() throws(WatchError) {
+        let signals = SignalWatcher(
+            handlers: [
+                SIGTERM: { [self] in stop(signal: "SIGTERM") },
+                SIGINT: { [self] in stop(signal: "SIGINT") },
+                SIGHUP: { [self] in queue.async { self.reload(cause: "SIGHUP") } },
+            ], queue: signalQueue)
+        let scheduler = WakeScheduler(queue: queue, clock: clock) { [self] wake in nextWakeArmed(wake) }
+        let clockWatcher = try ClockChangeWatcher(queue: queue) { [self] in
+            logger.notice("the system clock was set; planning again")
+            plan(cause: "clock changed")
+        }
+        let storeWatcher = try watchStore()
+        let playbookWatcher = try watchPlaybooks(workspace.configuration.playbooksDirectory)
+        state.withLock { state in
+            state.watchers.signals = signals
+            state.watchers.scheduler = scheduler
+            state.watchers.clock = clockWatcher
+            state.watchers.store = storeWatcher
+            state.watchers.playbooks = playbookWatcher
+        }
+        queue.async { [self] in
+            recordReload(succeeded: true, diagnostics: [])
+            plan(cause: "start")
+            scheduler.setSources(wakeSources())
+        }
+    }
+
+    /// What the daemon owes, source by source; reminders and stage transitions join here.
+    func wakeSources() -> [any WakeSource] {
+        [MidnightWakeSource(zone: workspace.configuration.zone) { [self] _ in plan(cause: "midnight") }]
+    }
+
+    /// Logs and records the wake the timer now waits for, when it is a new one.
+    private func nextWakeArmed(_ wake: Wake?) {
+        guard wake != state.withLock({ $0.status.nextWake }) else { return }
+        if let wake {
+            logger.info("next wake-up \(workspace.configuration.zone.iso8601(wake.instant)): \(wake.purpose)")
+        }
+        updateStatus { $0.nextWake = wake }
+    }
+
+    /// Applies `change` to the status and writes the status file.
+    func updateStatus(_ change: (inout DaemonStatus) -> Void) {
+        let status = state.withLock { state in
+            change(&state.status)
+            return state.status
+        }
+        do {
+            try status.write(stateDirectory: stateDirectory)
+        } catch {
+            logger.warning("cannot write the status file in \(stateDirectory): \(error)")
+        }
+    }
+
+    /// Stops after the write in progress: cancels every source and ends the process with 0.
+    private func stop(signal: String) {
+        guard !stopping.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        logger.info("\(signal) received; stopping")
+        queue.async { [self] in
+            let watchers = state.withLock { state in
+                defer { state.watchers = Watchers() }
+                return state.watchers
+            }
+            watchers.scheduler?.cancel()
+            watchers.playbooks?.cancel()
+            watchers.store?.cancel()
+            watchers.clock?.cancel()
+            watchers.signals?.cancel()
+            logger.info("stopped")
+            onStop()
+        }
+    }
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The daemon benchmark of the README, with the release `kizunad` on 10,000 generated customers:
+# start-up to the first plan done (a new store, then a restart on a planned one), CPU time,
+# wake-ups (context switches) and memory over an idle period, and how long a playbook edit
+# takes to be planned and shown in the status file.
+#
+#   scripts/bench-daemon.sh [customers] [idle seconds] [folder]
+#
+# Defaults: 10000 customers, 60 idle seconds, a temporary folder removed afterwards. The
+# machine may be shared: the load average is printed with the figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+customers=${1:-10000}
+idle=${2:-60}
+folder=${3:-$(mktemp -d /tmp/kizuna-bench-daemon.XXXXXX)}
+[[ -n ${3:-} ]] || trap 'kill -9 "${pid:-0}" 2>/dev/null || true; rm -rf "$folder"' EXIT
+export KIZUNA_CONFIG="$folder/kizuna.yaml"
+
+swift build -c release --product kizuna >&2
+swift build -c release --product kizunad >&2
+kizuna=$PWD/.build/release/kizuna
+kizunad=$PWD/.build/release/kizunad
+
+mkdir -p "$folder"
+cp -r playbooks "$folder/playbooks"
+cat >"$KIZUNA_CONFIG" <<YAML
+kizuna: 1
+timezone: America/New_York
+playbooks: $folder/playbooks
+state_directory: $folder/state
+horizon: 21 days
+calendar:
+  holiday_files: [$PWD/examples/holidays-us.ics]
+YAML
+status=$folder/state/kizunad.status.json
+python3 scripts/bench-store-data.py customers "$customers" >"$folder/customers.jsonl"
+"$kizuna" import customers "$folder/customers.jsonl" >/dev/null
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+# The status file's count of passes, read without starting a process, to leave the CPU to the daemon.
+passes() {
+  local text=""
+  [[ -f $status ]] && text=$(<"$status")
+  if [[ $text =~ \"passes\"\ :\ ([0-9]+) ]]; then echo "${BASH_REMATCH[1]}"; else echo 0; fi
+}
+# Waits until the status file records more than $1 passes; prints the milliseconds waited.
+wait_for_pass() {
+  local before=$1 start
+  start=$(now_ms)
+  until [[ $(passes) -gt $before ]]; do sleep 0.01; done
+  echo $(($(now_ms) - start))
+}
+start_daemon() {
+  rm -f "$status"
+  "$kizunad" 2>>"$folder/kizunad.log" &
+  pid=$!
+}
+stop_daemon() {
+  kill -TERM "$pid"
+  wait "$pid"
+}
+# Sums a field of /proc/PID/task/*/<file> over the daemon's threads.
+threads_sum() { cat /proc/"$pid"/task/*/"$1" 2>/dev/null | awk -v f="$2" -v k="$3" '(k == "" || $1 == k) { s += $f } END { print s + 0 }'; }
+cpu_ns() { threads_sum schedstat 1 ""; }
+switches() { echo $(($(threads_sum status 2 voluntary_ctxt_switches:) + $(threads_sum status 2 nonvoluntary_ctxt_switches:))); }
+
+echo "kizunad benchmark: $customers customers, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+start_daemon
+printf '%-52s %6d ms\n' "start-up to first plan done (new store)" "$(wait_for_pass 0)"
+stop_daemon
+start_daemon
+printf '%-52s %6d ms\n' "start-up to first plan done (restart, planned store)" "$(wait_for_pass 0)"
+/usr/bin/time -f '%e' -o "$folder/time" "$kizuna" plan >/dev/null
+printf '%-52s %6.0f ms\n' "for comparison: kizuna plan on the same store" "$(echo "$(cat "$folder/time") * 1000" | bc -l)"
+# Dispatch's worker threads of the first plan end after a few idle seconds; their counts
+# would leave the per-thread sums below.
+sleep 10
+threads_before=$(ls /proc/"$pid"/task | wc -l)
+cpu_before=$(cpu_ns) switches_before=$(switches)
+sleep "$idle"
+cpu_after=$(cpu_ns) switches_after=$(switches)
+printf '%-52s %6.2f ms\n' "CPU while idle, per minute" "$(echo "($cpu_after - $cpu_before) / 1000000 * 60 / $idle" | bc -l)"
+printf '%-52s %6d (threads %d, then %d)\n' "wake-ups (context switches) while idle, $idle s" \
+  $((switches_after - switches_before)) "$threads_before" "$(ls /proc/"$pid"/task | wc -l)"
+printf '%-52s %6.1f MiB (peak %.1f MiB)\n' "resident memory" \
+  "$(awk '/VmRSS/ { print $2 / 1024 }' /proc/"$pid"/status)" "$(awk '/VmHWM/ { print $2 / 1024 }' /proc/"$pid"/status)"
+for run in 1 2 3; do
+  before=$(passes)
+  sed -i "s/^title: .*/title: Weekly onboarding follow-up $run/" "$folder/playbooks/onboarding-weekly.yaml"
+  printf '%-52s %6d ms\n' "playbook edit planned and in the status (run $run)" "$(wait_for_pass "$before")"
+done
+stop_daemon
+echo "load average afterwards: $(cut -d' ' -f1-3 /proc/loadavg)"
