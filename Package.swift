@@ -116,7 +116,7 @@ let package = Package(
         .target(
             name: "KizunaDaemon",
             dependencies: [
-                "KizunaCore", "KizunaStore", "CKizunaLinux",
+                "KizunaCore", "KizunaStore", "KizunaDelivery", "CKizunaLinux",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

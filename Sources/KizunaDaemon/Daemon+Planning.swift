@@ -6,8 +6,9 @@ import Logging
 import Synchronization
 
 extension Daemon {
-    /// One planning pass at the clock's instant, recorded in the status, then the timer armed
-    /// for what is owed next. Runs on the queue.
+    /// One planning pass at the clock's instant, recorded in the status; then the calendar
+    /// files rewritten, what is owed by now delivered, and the timer armed for what is owed
+    /// next. Runs on the queue.
     func plan(cause: String) {
         guard !stopping.load(ordering: .relaxed) else { return }
         let configuration = workspace.configuration
@@ -39,6 +40,8 @@ extension Daemon {
             status.lastPlan = record
             status.passes += 1
         }
+        exportCalendars(now: now)
+        deliverOwed(now: now)
         state.withLock { $0.watchers.scheduler }?.rearm()
     }
 

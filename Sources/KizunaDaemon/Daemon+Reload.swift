@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import KizunaCore
+import KizunaDelivery
 import Logging
 import Synchronization
 
@@ -25,7 +26,11 @@ extension Daemon {
         if loaded.configuration.stateDirectory != previous.configuration.stateDirectory {
             logger.warning("state_directory changed: the daemon uses the new one after a restart")
         }
-        state.withLock { $0.workspace = loaded }
+        let dispatcher = ReminderDispatcher(store: store, configuration: loaded.configuration, logger: logger)
+        state.withLock { state in
+            state.workspace = loaded
+            state.dispatcher = dispatcher
+        }
         if loaded.configuration.playbooksDirectory != previous.configuration.playbooksDirectory {
             rewatchPlaybooks(loaded.configuration.playbooksDirectory)
         }

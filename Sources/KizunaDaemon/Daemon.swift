@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Glibc
 import KizunaCore
+import KizunaDelivery
 import KizunaStore
 import Logging
 import Synchronization
@@ -46,6 +47,8 @@ public final class Daemon: Sendable {
     struct State: Sendable {
         /// The last good configuration and playbooks.
         var workspace: Workspace
+        /// Delivers reminders through the workspace's channels.
+        var dispatcher: ReminderDispatcher
         var status: DaemonStatus
         /// The store's `externalChangeCounter` when last planned.
         var storeVersion: Int = 0
@@ -69,10 +72,12 @@ public final class Daemon: Sendable {
         self.store = store
         self.onStop = onStop
         let status = DaemonStatus(pid: getpid(), started: Instant(Date()), clockRate: clock.rate)
-        state = Mutex(State(workspace: workspace, status: status, watchers: Watchers(lock: lock)))
+        let dispatcher = ReminderDispatcher(store: store, configuration: workspace.configuration, logger: logger)
+        state = Mutex(State(workspace: workspace, dispatcher: dispatcher, status: status, watchers: Watchers(lock: lock)))
     }
 
     var workspace: Workspace { state.withLock { $0.workspace } }
+    var dispatcher: ReminderDispatcher { state.withLock { $0.dispatcher } }
     var stateDirectory: String { workspace.configuration.stateDirectory }
 
     /// Installs the signal handlers and watchers, then makes the first planning pass, on the queue.
@@ -104,9 +109,12 @@ public final class Daemon: Sendable {
         }
     }
 
-    /// What the daemon owes, source by source; reminders and stage transitions join here.
+    /// What the daemon owes, source by source: planning at midnight, and reminders.
     func wakeSources() -> [any WakeSource] {
-        [MidnightWakeSource(zone: workspace.configuration.zone) { [self] _ in plan(cause: "midnight") }]
+        [
+            MidnightWakeSource(zone: workspace.configuration.zone) { [self] _ in plan(cause: "midnight") },
+            ReminderWakeSource(dispatcher: dispatcher, logger: logger) { [self] now in deliverOwed(now: now) },
+        ]
     }
 
     /// Logs and records the wake the timer now waits for, when it is a new one.
