@@ -37,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -93,6 +94,23 @@ let package = Package(
         .testTarget(
             name: "KizunaCLITests",
             dependencies: ["KizunaCore", "KizunaStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(
+            name: "KizunaSystemd",
+            dependencies: ["CSystemd", "KizunaCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kizuna-systemd-probe",
+            dependencies: ["KizunaSystemd", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/kizuna-systemd-probe",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KizunaSystemdTests",
+            dependencies: ["KizunaSystemd", "KizunaCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
     ]
