@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= examples/kizuna.yaml
 
-.PHONY: setup build demo test bench bench-store clean
+.PHONY: setup build demo test bench bench-store clean install uninstall test-systemd
 
 ## Install what is missing (Debian packages), idempotently.
 setup:
@@ -23,6 +23,7 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/release-smoke.sh
+	bash scripts/test-install.sh
 
 ## Benchmarks, release build (figures on stdout).
 bench: setup
@@ -35,3 +36,17 @@ bench-store: setup
 
 clean:
 	rm -rf .build examples/.state
+
+## Install the release build, the systemd units and /etc/kizuna (docs/systemd.md).
+## PREFIX (default /usr/local) and DESTDIR (a staging root) work as usual.
+PREFIX ?= /usr/local
+install: setup
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh install
+
+## Remove what `make install` installed (same PREFIX and DESTDIR), keeping edited configuration.
+uninstall:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh uninstall
+
+## Boot systemd as PID 1 in a container and run kizunad as a service in it (root only).
+test-systemd: setup
+	bash scripts/test-systemd.sh
