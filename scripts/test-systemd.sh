@@ -24,13 +24,16 @@ check() {  # check DESCRIPTION COMMAND…
 }
 step() { echo "== $*"; }
 
-# The root file system, made once (~60 s, ~290 MB) and reused.
-if [[ ! -x $rootfs/lib/systemd/systemd ]]; then
+# The root file system, made once (~60 s, ~290 MB) and reused while the package list is
+# the same: systemd, and what the release binaries load (libsqlite3, libsystemd).
+packages=systemd,dbus,systemd-sysv,procps,libsqlite3-0,libsystemd0
+if [[ $(cat "$rootfs/.kizuna-packages" 2>/dev/null) != "$packages" ]]; then
   step "making the container's root file system in $rootfs (once)"
-  rm -rf "$rootfs.partial"
+  rm -rf "$rootfs.partial" "$rootfs"
   mkdir -p "$(dirname "$rootfs")"
-  debootstrap --variant=minbase --include=systemd,dbus,systemd-sysv,procps bookworm "$rootfs.partial" \
+  debootstrap --variant=minbase --include="$packages" bookworm "$rootfs.partial" \
     >"$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; exit 1; }
+  echo "$packages" >"$rootfs.partial/.kizuna-packages"
   mv "$rootfs.partial" "$rootfs"
 fi
 
