@@ -55,3 +55,34 @@ struct NotifierTests {
         #expect(try Probe.run(["watchdog"]).stdout == "off\n")
     }
 }
+
+@Suite("The watchdog pinger", .timeLimit(.minutes(1)))
+struct WatchdogPingerTests {
+    @Test("pings at half the advertised interval, from the queue it is given")
+    func rate() throws {
+        let socket = try NotifySocket()
+        // WATCHDOG_USEC=200 ms: a ping every 100 ms, the first at once; 550 ms gives 6.
+        let result = try Probe.run(["ping", "550"], environment: ["NOTIFY_SOCKET": socket.address, "WATCHDOG_USEC": "200000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pings = socket.drain()
+        #expect(pings.allSatisfy { $0 == "WATCHDOG=1" })
+        #expect((5...7).contains(pings.count), "\(pings.count) pings")
+    }
+
+    @Test("a blocked queue stops the pings, so systemd restarts the service")
+    func blockedQueue() throws {
+        let socket = try NotifySocket()
+        // Pings at 0, 100 and 200 ms; the queue is blocked from 250 ms to the end at 800 ms.
+        let result = try Probe.run(["ping", "800", "250"], environment: ["NOTIFY_SOCKET": socket.address, "WATCHDOG_USEC": "200000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pings = socket.drain().count
+        #expect((2...4).contains(pings), "\(pings) pings")
+    }
+
+    @Test("no watchdog advertised, no pinger")
+    func off() throws {
+        let result = try Probe.run(["ping", "10"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "watchdog off\n")
+    }
+}

@@ -1,6 +1,8 @@
 // A small program the KizunaSystemd tests run as a process, the way the daemon will use the
 // library: `notify STATE…` reports states to the manager, `log` writes entries through the
-// journal handler chooser, `watchdog` prints the advertised watchdog interval.
+// journal handler chooser, `watchdog` prints the advertised watchdog interval, and
+// `ping MILLISECONDS [BLOCK_AFTER]` runs the watchdog pinger on a serial queue for that
+// long, the queue blocked from BLOCK_AFTER milliseconds on if given.
 import Foundation
 import KizunaSystemd
 import Logging
@@ -40,6 +42,18 @@ do {
         }
     case "watchdog":
         print(try notifier.watchdogInterval().map { "\(Int($0 / .microseconds(1)))" } ?? "off")
+    case "ping":
+        let milliseconds = Int(arguments.dropFirst().first ?? "") ?? 0
+        let queue = DispatchQueue(label: "probe.scheduler")
+        guard let pinger = try WatchdogPinger(notifier: notifier, queue: queue) else { fail("watchdog off", status: 1) }
+        pinger.start()
+        if let blockAfter = arguments.dropFirst(2).first.flatMap({ Int($0) }) {
+            queue.asyncAfter(deadline: .now() + .milliseconds(blockAfter)) {
+                Thread.sleep(forTimeInterval: Double(milliseconds - blockAfter) / 1000)
+            }
+        }
+        Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
+        queue.sync { pinger.cancel() }
     case "log":
         LoggingSystem.bootstrap(SystemdLogging.handlerFactory(identifier: "kizuna-systemd-probe"))
         var logger = Logger(label: "probe")
@@ -47,7 +61,7 @@ do {
         logger.info("Task due", metadata: ["customer": "acme-corp", "task": "f8616db"])
         logger.error("Reminder failed\nsecond line", metadata: ["customer": "globex", "channel.name": "mail"])
     default:
-        fail("usage: kizuna-systemd-probe notify STATE… | watchdog | log", status: 64)
+        fail("usage: kizuna-systemd-probe notify STATE… | watchdog | ping MILLISECONDS [BLOCK_AFTER] | log", status: 64)
     }
 } catch {
     fail("\(error)", status: 1)
