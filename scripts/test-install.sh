@@ -31,7 +31,7 @@ expected=(
   etc/kizuna/holidays-us.ics
 )
 for playbook in playbooks/*.yaml; do expected+=("etc/kizuna/$playbook"); done
-[[ -d Sources/kizunad ]] && expected+=(usr/local/bin/kizunad)
+[[ -d Sources/kizunad ]] && expected+=(usr/local/bin/kizunad usr/local/share/man/man1/kizunad.1)
 check "the installed tree is exactly the expected files" \
   diff <(printf '%s\n' "${expected[@]}" | sort) <(cd "$root" && find . -type f | sed 's|^\./||' | sort)
 check "the unit starts the installed kizunad" grep -qx 'ExecStart=/usr/local/bin/kizunad --config /etc/kizuna/kizuna.yaml' \
