@@ -67,13 +67,17 @@ analyze() {
     MANPATH=$stage/merged/usr/local/share/man systemd-analyze "$@" --root="$stage/merged"
   ' analyze "$root" "$stage" "$stand_in" "$@"
 }
-analyze verify kizunad.service >"$stage/verify.out" 2>"$stage/verify.err" && verified=yes || verified=no
-cat "$stage/verify.out" "$stage/verify.err"
-check "systemd-analyze verify passes with nothing on stderr" test "$verified" = yes -a ! -s "$stage/verify.err"
-analyze security --offline=true kizunad.service >"$stage/security.out" 2>&1 || true
-exposure=$(grep -o 'Overall exposure level for kizunad.service: [0-9.]*' "$stage/security.out" | awk '{print $NF}' || true)
-echo "systemd-analyze security --offline=true: exposure ${exposure:-unknown}"
-check "the unit's exposure is 2.0 or lower" awk -v score="${exposure:-99}" 'BEGIN { exit !(score <= 2.0) }'
+if [[ $(id -u) -ne 0 ]]; then
+  echo "skipped: systemd-analyze verify and security (laying the tree over this machine's needs root)"
+else
+  analyze verify kizunad.service >"$stage/verify.out" 2>"$stage/verify.err" && verified=yes || verified=no
+  cat "$stage/verify.out" "$stage/verify.err"
+  check "systemd-analyze verify passes with nothing on stderr" test "$verified" = yes -a ! -s "$stage/verify.err"
+  analyze security --offline=true kizunad.service >"$stage/security.out" 2>&1 || true
+  exposure=$(grep -o 'Overall exposure level for kizunad.service: [0-9.]*' "$stage/security.out" | awk '{print $NF}' || true)
+  echo "systemd-analyze security --offline=true: exposure ${exposure:-unknown}"
+  check "the unit's exposure is 2.0 or lower" awk -v score="${exposure:-99}" 'BEGIN { exit !(score <= 2.0) }'
+fi
 
 # An administrator's edit survives uninstall; everything else goes.
 echo "# edited" >>"$root/etc/kizuna/kizuna.yaml"

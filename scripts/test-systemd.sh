@@ -139,6 +139,8 @@ check "stop leaves the unit inactive" test "$(show ActiveState)" = inactive
 check "the daemon exited cleanly" test "$(show Result)" = success
 
 step "journalctl"
+check "the daemon's entries are structured (native journal protocol, with source locations)" \
+  bash -c "timeout 60 nsenter -t $leader -a journalctl -u kizunad _TRANSPORT=journal -o json --no-pager | grep -q '\"CODE_FILE\"'"
 check "journalctl -u kizunad KIZUNA_CUSTOMER=acme-corp finds the customer's entries" \
   bash -c "timeout 60 nsenter -t $leader -a journalctl -u kizunad KIZUNA_CUSTOMER=acme-corp -o json --no-pager | grep -q acme-corp"
 
