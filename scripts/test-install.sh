@@ -61,7 +61,7 @@ analyze() {
     mount --bind / "$stage/merged"
     for folder in usr etc; do
       lower=$root/$folder:/$folder
-      [[ -d $stand_in/$folder ]] && lower=$stand_in/$folder:$lower
+      [[ -n $stand_in && -d $stand_in/$folder ]] && lower=$stand_in/$folder:$lower
       mount -t overlay overlay -o "lowerdir=$lower" "$stage/merged/$folder"
     done
     MANPATH=$stage/merged/usr/local/share/man systemd-analyze "$@" --root="$stage/merged"
