@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= examples/kizuna.yaml
 
-.PHONY: setup build demo test bench bench-store bench-daemon clean
+.PHONY: setup build demo test bench bench-store bench-daemon clean install uninstall test-systemd
 
 ## Install what is missing (Debian packages), idempotently.
 setup:
@@ -26,6 +26,7 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/release-smoke.sh
+	bash scripts/test-install.sh
 
 ## Benchmarks, release build (figures on stdout).
 bench: setup
@@ -42,3 +43,17 @@ bench-daemon: setup
 
 clean:
 	rm -rf .build examples/.state
+
+## Install the release build, the systemd units and /etc/kizuna (docs/systemd.md).
+## PREFIX (default /usr/local) and DESTDIR (a staging root) work as usual.
+PREFIX ?= /usr/local
+install: setup
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh install
+
+## Remove what `make install` installed (same PREFIX and DESTDIR), keeping edited configuration.
+uninstall:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh uninstall
+
+## Boot systemd as PID 1 in a container and run kizunad as a service in it (root only).
+test-systemd: setup
+	bash scripts/test-systemd.sh

@@ -136,5 +136,22 @@ let package = Package(
             dependencies: ["KizunaDaemon", "KizunaCore", "KizunaStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(
+            name: "KizunaSystemd",
+            dependencies: ["CSystemd", "KizunaCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kizuna-systemd-probe",
+            dependencies: ["KizunaSystemd", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/kizuna-systemd-probe",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KizunaSystemdTests",
+            dependencies: ["KizunaSystemd", "KizunaCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
     ]
 )

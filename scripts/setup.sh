@@ -7,6 +7,9 @@ set -euo pipefail
 packages=(
   python3            # the RRULE oracle test drives python-dateutil
   python3-dateutil
+  libsystemd-dev     # the CSystemd target: sd_notify, the journal
+  debootstrap        # make test-systemd: the container's root file system
+  systemd-container  # make test-systemd: systemd-nspawn boots systemd as PID 1
 )
 
 missing=()
