@@ -56,7 +56,7 @@ let package = Package(
             dependencies: [
                 "KizunaCore",
                 "KizunaStore",
-                "KizunaDaemon",
+                "KizunaDaemon", "KizunaSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -116,7 +116,7 @@ let package = Package(
         .target(
             name: "KizunaDaemon",
             dependencies: [
-                "KizunaCore", "KizunaStore", "KizunaDelivery", "CKizunaLinux",
+                "KizunaCore", "KizunaStore", "KizunaDelivery", "KizunaSystemd", "CKizunaLinux",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -124,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "kizunad",
             dependencies: [
-                "KizunaDaemon",
+                "KizunaDaemon", "KizunaSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

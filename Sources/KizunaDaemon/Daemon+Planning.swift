@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import KizunaCore
 import KizunaStore
+import KizunaSystemd
 import Logging
 import Synchronization
 
@@ -43,6 +44,7 @@ extension Daemon {
         exportCalendars(now: now)
         deliverOwed(now: now)
         state.withLock { $0.watchers.scheduler }?.rearm()
+        notify(.status(statusLine()))
     }
 
     /// Watches the state directory for writes to the store's write-ahead log, and re-plans

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import KizunaCore
 import KizunaDelivery
+import KizunaSystemd
 import Logging
 import Synchronization
 
@@ -11,6 +12,8 @@ extension Daemon {
     /// log and in the status, and the last good set keeps running. Runs on the queue.
     func reload(cause: String) {
         guard !stopping.load(ordering: .relaxed) else { return }
+        do { try notifier.reloading() } catch { logger.warning("cannot report to systemd: \(error)") }
+        defer { notify(.ready) }
         let previous = workspace
         let loaded: Workspace
         do {

@@ -4,6 +4,7 @@ import Glibc
 import KizunaCore
 import KizunaDelivery
 import KizunaStore
+import KizunaSystemd
 import Logging
 import Synchronization
 
@@ -18,6 +19,7 @@ public final class Daemon: Sendable {
     let clock: DaemonClock
     let store: Store
     let queue = DispatchQueue(label: "kizunad.scheduler")
+    let notifier = Notifier()
     private let signalQueue = DispatchQueue(label: "kizunad.signals")
     /// Set by SIGTERM or SIGINT: no new pass starts, and a running one ends after its batch.
     let stopping = Atomic<Bool>(false)
@@ -63,6 +65,7 @@ public final class Daemon: Sendable {
         var clock: ClockChangeWatcher?
         var signals: SignalWatcher?
         var lock: DaemonLock?
+        var watchdog: WatchdogPinger?
     }
 
     init(options: Options, logger: Logger, clock: DaemonClock, workspace: Workspace, store: Store, lock: DaemonLock, onStop: @escaping @Sendable () -> Void) {
@@ -95,17 +98,21 @@ public final class Daemon: Sendable {
         }
         let storeWatcher = try watchStore()
         let playbookWatcher = try watchPlaybooks(workspace.configuration.playbooksDirectory)
+        let watchdog = try? WatchdogPinger(notifier: notifier, queue: queue)
         state.withLock { state in
             state.watchers.signals = signals
             state.watchers.scheduler = scheduler
             state.watchers.clock = clockWatcher
             state.watchers.store = storeWatcher
             state.watchers.playbooks = playbookWatcher
+            state.watchers.watchdog = watchdog
         }
         queue.async { [self] in
             recordReload(succeeded: true, diagnostics: [])
             plan(cause: "start")
             scheduler.setSources(wakeSources())
+            notify(.ready, .status(statusLine()))
+            watchdog?.start()
         }
     }
 
@@ -143,6 +150,7 @@ public final class Daemon: Sendable {
     private func stop(signal: String) {
         guard !stopping.exchange(true, ordering: .sequentiallyConsistent) else { return }
         logger.info("\(signal) received; stopping")
+        notify(.stopping)
         queue.async { [self] in
             let watchers = state.withLock { state in
                 defer { state.watchers = Watchers() }
@@ -153,6 +161,7 @@ public final class Daemon: Sendable {
             watchers.store?.cancel()
             watchers.clock?.cancel()
             watchers.signals?.cancel()
+            watchers.watchdog?.cancel()
             logger.info("stopped")
             onStop()
         }

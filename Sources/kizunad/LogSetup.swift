@@ -1,11 +1,13 @@
+import KizunaSystemd
 import Logging
 
-/// Where `kizunad`'s log goes: plain lines on standard error. The one place to swap in
-/// another handler (the journal's).
+/// Where `kizunad`'s log goes: structured entries in the journal when its standard error is
+/// the journal (under systemd), plain lines on standard error otherwise.
 enum LogSetup {
     static func bootstrap() {
+        let makeHandler = SystemdLogging.handlerFactory(identifier: "kizunad")
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = makeHandler(label)
             handler.logLevel = .info
             return handler
         }
