@@ -52,28 +52,44 @@ public struct PlanningRun: Sendable {
     }
 
     /// One batch of customers with the tasks a pass stores for them.
-    private struct Batch {
+    private struct Batch: Sendable {
         var customers: Set<String>
         var tasks: [PlannedTask]
         var reasons: CancellationReasons
     }
 
     /// Plans the stored customers batch by batch and hands each batch to `body`.
+    ///
+    /// The next batch is planned on another thread while `body` writes this one: the planner
+    /// is a pure function, and the batches share no customer, so the stored tasks each batch
+    /// reads are the same whether or not the previous batch's transaction has committed.
     private func forEachBatch(
         of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
         let customers = try store.customers()
         let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions())
-        for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) {
-            let batch = Array(customers[first..<min(first + batchSize, customers.count)])
-            let ids = Set(batch.map(\.id))
-            let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
-            try body(
-                Batch(
-                    customers: ids, tasks: tasks(for: batch, planner: planner, stored: stored),
-                    reasons: CancellationReasons(planner: planner, customers: batch, today: today)))
-            progress(first + batch.count, customers.count)
+        let starts = Array(stride(from: 0, to: customers.count, by: max(1, batchSize)))
+        let plan = { (first: Int) in
+            let batch = Array(customers[first..<min(first + max(1, batchSize), customers.count)])
+            return BackgroundResult { () throws(StoreError) in try self.batch(of: batch, store: store, planner: planner) }
         }
+        var next = starts.first.map(plan)
+        for (index, first) in starts.enumerated() {
+            guard let planned = next else { break }
+            let batch = try planned.value()
+            next = index + 1 < starts.count ? plan(starts[index + 1]) : nil
+            try body(batch)
+            progress(first + batch.customers.count, customers.count)
+        }
+    }
+
+    /// Plans one batch of customers against the pending tasks stored for them.
+    private func batch(of customers: [Customer], store: Store, planner: Planner) throws(StoreError) -> Batch {
+        let ids = Set(customers.map(\.id))
+        let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
+        return Batch(
+            customers: ids, tasks: tasks(for: customers, planner: planner, stored: stored),
+            reasons: CancellationReasons(planner: planner, customers: customers, today: today))
     }
 
     /// The tasks a pass stores for `customers`: those starting in the window, and in the
@@ -81,25 +97,26 @@ public struct PlanningRun: Sendable {
     /// latest, all or none) and the pending tasks already `stored` that the playbooks still
     /// produce (the others are cancelled).
     public func tasks(for customers: [Customer], planner: Planner, stored: Set<TaskID>) -> [PlannedTask] {
-        let current = planner.tasks(for: customers, from: window.from, to: window.to)
-        let past = planner.tasks(for: customers, from: window.catchUpFrom, to: window.from)
+        var planned = planner.tasks(for: customers, from: window.catchUpFrom, split: window.from, to: window.to)
         let policies = Dictionary(playbooks.map { ($0.id, $0.catchUp) }, uniquingKeysWith: { first, _ in first })
-        let latest = Set(Self.latestOccurrences(past).map(\.id))
-        return past.filter { task in
-            if stored.contains(task.id) { return true }
+        let latest = Self.latestOccurrences(planned.before)
+        planned.before.removeAll { task in
+            if stored.contains(task.id) { return false }
             switch policies[task.playbook] ?? .latest {
-            case .latest: return latest.contains(task.id)
-            case .all: return true
-            case .none: return false
+            case .latest: return !latest.contains(task.id)
+            case .all: return false
+            case .none: return true
             }
-        } + current
+        }
+        planned.before.append(contentsOf: planned.after)
+        return planned.before
     }
 
     /// The team's date of the window's first day.
     var today: CivilDate { zone.localDateTime(at: window.from).date }
 
-    /// The tasks of the latest occurrence of each play and customer.
-    static func latestOccurrences(_ tasks: [PlannedTask]) -> [PlannedTask] {
+    /// The ids of the tasks of the latest occurrence of each play and customer.
+    static func latestOccurrences(_ tasks: [PlannedTask]) -> Set<TaskID> {
         var latest: [Play: Instant] = [:]
         var occurrenceStart: [Occurrence: Instant] = [:]
         for task in tasks {
@@ -110,7 +127,7 @@ public struct PlanningRun: Sendable {
             let start = occurrenceStart[Occurrence(task)] ?? task.start
             latest[Play(task)] = max(latest[Play(task)] ?? start, start)
         }
-        return tasks.filter { occurrenceStart[Occurrence($0)] == latest[Play($0)] }
+        return Set(tasks.lazy.filter { occurrenceStart[Occurrence($0)] == latest[Play($0)] }.map(\.id))
     }
 
     /// A play for one customer.

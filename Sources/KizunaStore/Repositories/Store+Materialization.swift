@@ -33,34 +33,34 @@ extension Store {
             // In id order, a batch's new rows go into the tasks' primary key (and the events'
             // and reminders' indexes keyed by task) page after page rather than all over them.
             let tasks = uniqueTasks(planned).sorted { $0.id < $1.id }
-            let stored = try storedTasks(ids: tasks.map(\.id.hex), in: db)
+            let plannedIDs = Set(tasks.map(\.id.hex))
+            // Read before anything is written: every row written below is planned, so none of
+            // the rows written is among those the plan dropped, and none is read back.
+            let dropped = try pendingTasks(startingFrom: from, to: to, customers: customers, in: db)
+                .filter { !plannedIDs.contains($0.id) }
+            let stored = try storedTasks(of: tasks, in: db)
             let reminders = try storedReminders(tasks: stored.values.filter(\.taskState.isPending).map(\.id), in: db)
+            var created = NewTaskRows()
             for task in tasks {
                 if let existing = stored[task.id.hex] {
+                    // The rows before it first, so events and reminders are numbered in plan order.
+                    try created.insert(in: db)
                     let changed = try follow(task, existing: existing, reminders: reminders[existing.id] ?? [], now: now, in: db)
                     if changed { result.updated += 1 } else { result.unchanged += 1 }
                 } else if Self.isPaused(task, pausedUntil: pausedUntil) {
                     result.paused += 1
                 } else {
-                    try create(task, now: now, in: db)
+                    created.append(task, at: now)
                     result.created += 1
                 }
             }
-            let plannedIDs = Set(tasks.map(\.id.hex))
-            for row in try pendingTasks(startingFrom: from, to: to, customers: customers, in: db)
-            where !plannedIDs.contains(row.id) {
+            try created.insert(in: db)
+            for row in dropped {
                 try cancel(row, reason: reasons(row.storedTask), actor: Self.engineActor, at: now, in: db)
                 result.cancelled += 1
             }
             return result
         }
-    }
-
-    /// Stores a planned task open, with its `created` event and its reminders.
-    private func create(_ task: PlannedTask, now: Instant, in db: Database) throws {
-        try TaskRow(task, at: now).insert(db)
-        try TaskEventRow(task: task.id.hex, kind: .created, actor: Self.engineActor, at: now, note: nil).insert(db)
-        for reminder in task.reminders { try ReminderRow(reminder, of: task.id).insert(db) }
     }
 
     /// Updates a stored task to follow its plan when it is pending and the plan changed;
