@@ -52,44 +52,41 @@ public struct PlanningRun: Sendable {
     }
 
     /// One batch of customers with the tasks a pass stores for them.
-    private struct Batch: Sendable {
+    private struct Batch {
         var customers: Set<String>
         var tasks: [PlannedTask]
         var reasons: CancellationReasons
     }
 
     /// Plans the stored customers batch by batch and hands each batch to `body`.
-    ///
-    /// The next batch is planned on another thread while `body` writes this one: the planner
-    /// is a pure function, and the batches share no customer, so the stored tasks each batch
-    /// reads are the same whether or not the previous batch's transaction has committed.
     private func forEachBatch(
         of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
         let customers = try store.customers()
         let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions())
-        let starts = Array(stride(from: 0, to: customers.count, by: max(1, batchSize)))
-        let plan = { (first: Int) in
-            let batch = Array(customers[first..<min(first + max(1, batchSize), customers.count)])
-            return BackgroundResult { () throws(StoreError) in try self.batch(of: batch, store: store, planner: planner) }
-        }
-        var next = starts.first.map(plan)
-        for (index, first) in starts.enumerated() {
-            guard let planned = next else { break }
-            let batch = try planned.value()
-            next = index + 1 < starts.count ? plan(starts[index + 1]) : nil
-            try body(batch)
-            progress(first + batch.customers.count, customers.count)
+        for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) {
+            let batch = Array(customers[first..<min(first + batchSize, customers.count)])
+            try body(try self.batch(of: batch, store: store, planner: planner))
+            progress(first + batch.count, customers.count)
         }
     }
 
-    /// Plans one batch of customers against the pending tasks stored for them.
+    /// Plans one batch of customers against the pending tasks stored for them, half of them
+    /// on another core: the planner is a pure function. (Planning the next batch while this
+    /// one is written would leave no pause between a pass's transactions, and another
+    /// process waiting to write would wait for the whole pass.)
     private func batch(of customers: [Customer], store: Store, planner: Planner) throws(StoreError) -> Batch {
         let ids = Set(customers.map(\.id))
         let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
+        let secondHalf = Array(customers[(customers.count / 2)...])
+        let second = BackgroundResult { () throws(Never) in self.splitTasks(for: secondHalf, planner: planner, stored: stored) }
+        var tasks = splitTasks(for: Array(customers[..<(customers.count / 2)]), planner: planner, stored: stored)
+        let rest = second.value()
+        tasks.past.append(contentsOf: rest.past)
+        tasks.current.append(contentsOf: rest.current)
+        tasks.past.append(contentsOf: tasks.current)
         return Batch(
-            customers: ids, tasks: tasks(for: customers, planner: planner, stored: stored),
-            reasons: CancellationReasons(planner: planner, customers: customers, today: today))
+            customers: ids, tasks: tasks.past, reasons: CancellationReasons(planner: planner, customers: customers, today: today))
     }
 
     /// The tasks a pass stores for `customers`: those starting in the window, and in the
@@ -97,6 +94,14 @@ public struct PlanningRun: Sendable {
     /// latest, all or none) and the pending tasks already `stored` that the playbooks still
     /// produce (the others are cancelled).
     public func tasks(for customers: [Customer], planner: Planner, stored: Set<TaskID>) -> [PlannedTask] {
+        let tasks = splitTasks(for: customers, planner: planner, stored: stored)
+        return tasks.past + tasks.current
+    }
+
+    /// `tasks(for:planner:stored:)`, those of the catch-up period apart.
+    private func splitTasks(for customers: [Customer], planner: Planner, stored: Set<TaskID>)
+        -> (past: [PlannedTask], current: [PlannedTask])
+    {
         var planned = planner.tasks(for: customers, from: window.catchUpFrom, split: window.from, to: window.to)
         let policies = Dictionary(playbooks.map { ($0.id, $0.catchUp) }, uniquingKeysWith: { first, _ in first })
         let latest = Self.latestOccurrences(planned.before)
@@ -108,8 +113,7 @@ public struct PlanningRun: Sendable {
             case .none: return true
             }
         }
-        planned.before.append(contentsOf: planned.after)
-        return planned.before
+        return (planned.before, planned.after)
     }
 
     /// The team's date of the window's first day.

@@ -31,12 +31,6 @@ struct RecordSQL: Sendable {
         let assignments = columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")
         update = "UPDATE \(table) SET \(assignments) WHERE \(columns[0]) = ?"
     }
-
-    /// An insert of `rows` rows in one statement.
-    func insert(rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
-    }
 }
 
 extension StoreRecord {
@@ -45,20 +39,6 @@ extension StoreRecord {
     /// Inserts the row.
     func insert(_ db: Database) throws {
         try db.cachedStatement(sql: Self.sql.insert).execute(arguments: StatementArguments(values))
-    }
-
-    /// Inserts the rows in order, many per statement: a planning pass inserts hundreds of
-    /// thousands, and running a statement costs about as much as the row it inserts.
-    static func insert(_ rows: [Self], in db: Database) throws {
-        // 50 rows of the widest table bind fewer values than SQLite's smallest limit (999).
-        let rowsPerStatement = 50
-        for first in stride(from: 0, to: rows.count, by: rowsPerStatement) {
-            let chunk = rows[first..<min(first + rowsPerStatement, rows.count)]
-            let statement = try db.cachedStatement(sql: sql.insert(rows: chunk.count))
-            // The values fill the statement's placeholders exactly, so they need no check.
-            statement.setUncheckedArguments(StatementArguments(chunk.flatMap(\.values)))
-            try statement.execute()
-        }
     }
 
     /// The row whose first column is `key`, `nil` when there is none.

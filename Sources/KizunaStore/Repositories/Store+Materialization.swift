@@ -40,27 +40,30 @@ extension Store {
                 .filter { !plannedIDs.contains($0.id) }
             let stored = try storedTasks(of: tasks, in: db)
             let reminders = try storedReminders(tasks: stored.values.filter(\.taskState.isPending).map(\.id), in: db)
-            var created = NewTaskRows()
             for task in tasks {
                 if let existing = stored[task.id.hex] {
-                    // The rows before it first, so events and reminders are numbered in plan order.
-                    try created.insert(in: db)
                     let changed = try follow(task, existing: existing, reminders: reminders[existing.id] ?? [], now: now, in: db)
                     if changed { result.updated += 1 } else { result.unchanged += 1 }
                 } else if Self.isPaused(task, pausedUntil: pausedUntil) {
                     result.paused += 1
                 } else {
-                    created.append(task, at: now)
+                    try create(task, now: now, in: db)
                     result.created += 1
                 }
             }
-            try created.insert(in: db)
             for row in dropped {
                 try cancel(row, reason: reasons(row.storedTask), actor: Self.engineActor, at: now, in: db)
                 result.cancelled += 1
             }
             return result
         }
+    }
+
+    /// Stores a planned task open, with its `created` event and its reminders.
+    private func create(_ task: PlannedTask, now: Instant, in db: Database) throws {
+        try TaskRow(task, at: now).insert(db)
+        try TaskEventRow(task: task.id.hex, kind: .created, actor: Self.engineActor, at: now, note: nil).insert(db)
+        for reminder in task.reminders { try ReminderRow(reminder, of: task.id).insert(db) }
     }
 
     /// Updates a stored task to follow its plan when it is pending and the plan changed;
