@@ -6,6 +6,11 @@
 #
 # Defaults: 100000 customers, 1000000 task rows, a temporary folder removed afterwards.
 # The clock is pinned (KIZUNA_NOW) so the figures repeat.
+#
+# KIZUNA_BENCH_BASELINE=path/to/other/kizuna also runs every step with that binary, on a store
+# of its own, right after the same step of this build, and prints this build's wall time as a
+# ratio of it: on a machine shared with other work, a ratio measured in one run means more
+# than either time. The load average is printed at the start and the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,43 +18,70 @@ customers=${1:-100000}
 rows=${2:-1000000}
 folder=${3:-$(mktemp -d /tmp/kizuna-bench-store.XXXXXX)}
 [[ -n ${3:-} ]] || trap 'rm -rf "$folder"' EXIT
-export KIZUNA_NOW=2026-11-24T09:30:00-05:00 KIZUNA_CONFIG="$folder/kizuna.yaml"
+export KIZUNA_NOW=2026-11-24T09:30:00-05:00
 
 swift build -c release --product kizuna >&2
-kizuna=$PWD/.build/release/kizuna
+builds=(current)
+binaries=("$PWD/.build/release/kizuna")
+if [[ -n ${KIZUNA_BENCH_BASELINE:-} ]]; then
+  builds+=(baseline)
+  binaries+=("$(realpath "$KIZUNA_BENCH_BASELINE")")
+fi
 
 mkdir -p "$folder"
-cat >"$KIZUNA_CONFIG" <<YAML
+for build in "${builds[@]}"; do
+  mkdir -p "$folder/$build"
+  cat >"$folder/$build/kizuna.yaml" <<YAML
 kizuna: 1
 timezone: America/New_York
 playbooks: $PWD/playbooks
-state_directory: $folder/state
+state_directory: $folder/$build/state
 horizon: 21 days
 calendar:
   holiday_files: [$PWD/examples/holidays-us.ics]
 YAML
+done
 
 python3 scripts/bench-store-data.py customers "$customers" >"$folder/customers.jsonl"
 
-# Runs a command under /usr/bin/time and prints "label: wall s, max RSS MiB".
+# Runs `kizuna ARGS` of each build under /usr/bin/time and prints "label: wall s, max RSS MiB"
+# (and, with a baseline, its figures and the ratio of the wall times).
 measure() {
-  local label=$1
+  local label=$1 index wall rss line=""
+  local -a walls=()
   shift
-  /usr/bin/time -f '%e %M' -o "$folder/time" "$@" >/dev/null
-  read -r wall rss <"$folder/time"
-  printf '%-48s %6.2f s  %6.1f MiB\n' "$label" "$wall" "$(echo "$rss / 1024" | bc -l)"
+  for index in "${!builds[@]}"; do
+    KIZUNA_CONFIG="$folder/${builds[index]}/kizuna.yaml" /usr/bin/time -f '%e %M' -o "$folder/time" \
+      "${binaries[index]}" "$@" >/dev/null
+    read -r wall rss <"$folder/time"
+    walls+=("$wall")
+    line+=$(printf '  %6.2f s  %6.1f MiB' "$wall" "$(echo "$rss / 1024" | bc -l)")
+  done
+  if ((${#walls[@]} > 1)) && [[ ${walls[1]} != 0.00 ]]; then
+    line+=$(printf '  ratio %.2f' "$(echo "${walls[0]} / ${walls[1]}" | bc -l)")
+  fi
+  printf '%-48s%s\n' "$label" "$line"
 }
 
-echo "kizuna store benchmark: $customers customers, $rows task rows, in $folder"
-measure "import customers ($customers, JSON lines)" "$kizuna" import customers "$folder/customers.jsonl"
-measure "plan (first pass over every customer)" "$kizuna" plan
-measure "plan (again, nothing to change)" "$kizuna" plan
-python3 scripts/bench-store-data.py history "$rows" "$folder/state/kizuna.sqlite"
+# Runs a step that measures nothing on the store of each build.
+on_each_store() {
+  local build
+  for build in "${builds[@]}"; do "$@" "$folder/$build/state/kizuna.sqlite"; done
+}
+
+echo "kizuna store benchmark: $customers customers, $rows task rows, in $folder (${builds[*]})"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+measure "import customers ($customers, JSON lines)" import customers "$folder/customers.jsonl"
+measure "plan (first pass over every customer)" plan
+measure "plan (again, nothing to change)" plan
+on_each_store python3 scripts/bench-store-data.py history "$rows"
 owner=csm-42
 for run in 1 2 3 4 5; do
-  measure "today --owner $owner (run $run)" "$kizuna" today --owner "$owner"
+  measure "today --owner $owner (run $run)" today --owner "$owner"
 done
-measure "today --owner $owner --json" "$kizuna" today --owner "$owner" --json
-measure "upcoming --owner $owner" "$kizuna" upcoming --owner "$owner"
-echo "today --owner $owner lists $("$kizuna" today --owner "$owner" --json | grep -c '"short_id"') tasks"
-python3 scripts/bench-store-data.py counts 0 "$folder/state/kizuna.sqlite"
+measure "today --owner $owner --json" today --owner "$owner" --json
+measure "upcoming --owner $owner" upcoming --owner "$owner"
+listed=$(KIZUNA_CONFIG="$folder/current/kizuna.yaml" "${binaries[0]}" today --owner "$owner" --json | grep -c '"short_id"')
+echo "today --owner $owner lists $listed tasks"
+on_each_store python3 scripts/bench-store-data.py counts 0
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

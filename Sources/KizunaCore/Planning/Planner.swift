@@ -34,14 +34,8 @@ public struct Planner: Sendable {
     /// The occurrences of `playbook` for `customer` with a step starting in `[from, to)`.
     public func occurrences(of playbook: Playbook, for customer: Customer, from: Instant, to: Instant) -> [PlannedOccurrence] {
         let context = context(for: customer, playbook: playbook)
-        guard applies(playbook, to: customer, on: context.zone.localDateTime(at: from).date) else { return [] }
-        // A step starts at its occurrence moved by up to `after` later or `before` earlier,
-        // so the occurrences whose steps can start in the window lie in this wider one.
-        let reach = stepReach(of: playbook)
-        let series = occurrenceSeries(
-            of: playbook, context: context, customer: customer, from: from.adding(seconds: -reach.after),
-            to: to.adding(seconds: reach.before))
-        return series.compactMap { occurrence in
+        guard applies(playbook, to: customer, on: context.zone.localDateTime(at: from).date, zone: context.zone) else { return [] }
+        return candidates(of: playbook, for: customer, context: context, from: from, to: to).compactMap { occurrence in
             let planned = plan(occurrence, of: playbook, for: customer, context: context)
             guard planned.tasks.contains(where: { from <= $0.start && $0.start < to }) else { return nil }
             return planned
@@ -51,11 +45,27 @@ public struct Planner: Sendable {
     /// Whether the play is for this customer on `day`: its stage (every stage but
     /// `churned` when none is named) and its segment filter (unknown counts as no).
     public func applies(_ playbook: Playbook, to customer: Customer, on day: CivilDate) -> Bool {
+        applies(playbook, to: customer, on: day, zone: context(for: customer, playbook: playbook).zone)
+    }
+
+    /// `applies(_:to:on:)` with the play's zone for the customer already known.
+    func applies(_ playbook: Playbook, to customer: Customer, on day: CivilDate, zone: Zone) -> Bool {
         let stages = playbook.applies.stages
         guard stages.isEmpty ? customer.stage != "churned" : stages.contains(customer.stage) else { return false }
         guard let segment = playbook.applies.segment else { return true }
-        let facts = CustomerFacts(customer: customer, today: day, zone: context(for: customer, playbook: playbook).zone)
-        return segment.evaluate(in: facts) == true
+        return segment.evaluate(in: CustomerFacts(customer: customer, today: day, zone: zone)) == true
+    }
+
+    /// The occurrences of the play whose steps can start in `[from, to)`, before steps are
+    /// dated: a step starts at its occurrence moved by up to `after` later or `before`
+    /// earlier, so they lie in this wider window.
+    func candidates(of playbook: Playbook, for customer: Customer, context: ScheduleContext, from: Instant, to: Instant)
+        -> [Occurrence]
+    {
+        let reach = stepReach(of: playbook)
+        return occurrenceSeries(
+            of: playbook, context: context, customer: customer, from: from.adding(seconds: -reach.after),
+            to: to.adding(seconds: reach.before))
     }
 
     /// The zone, calendar and dates a play is expanded against for one customer.
@@ -97,7 +107,7 @@ public struct Planner: Sendable {
     }
 
     /// Dates every step of one occurrence.
-    private func plan(_ occurrence: Occurrence, of playbook: Playbook, for customer: Customer, context: ScheduleContext)
+    func plan(_ occurrence: Occurrence, of playbook: Playbook, for customer: Customer, context: ScheduleContext)
         -> PlannedOccurrence
     {
         var tasks: [PlannedTask] = []
@@ -151,7 +161,7 @@ public struct Planner: Sendable {
 
     /// How far (in seconds) a step can start after, and before, its occurrence, so the
     /// occurrence window can be widened enough to find every step starting in a window.
-    private func stepReach(of playbook: Playbook) -> (after: Int64, before: Int64) {
+    func stepReach(of playbook: Playbook) -> (after: Int64, before: Int64) {
         var after: Int64 = 0
         var before: Int64 = 0
         for step in playbook.steps {

@@ -2,7 +2,7 @@ import KizunaCore
 
 /// Why a pending task that the playbooks no longer produce is cancelled, in the words people
 /// read in its history: "playbook removed", "stage changed to mature", "playbook changed".
-public struct CancellationReasons {
+public struct CancellationReasons: Sendable {
     private let planner: Planner
     private let playbooks: [String: Playbook]
     private let customers: [String: Customer]

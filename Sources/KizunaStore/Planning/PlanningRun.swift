@@ -69,14 +69,27 @@ public struct PlanningRun: Sendable {
         let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions())
         for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) where !shouldStop() {
             let batch = Array(customers[first..<min(first + batchSize, customers.count)])
-            let ids = Set(batch.map(\.id))
-            let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
-            try body(
-                Batch(
-                    customers: ids, tasks: tasks(for: batch, planner: planner, stored: stored),
-                    reasons: CancellationReasons(planner: planner, customers: batch, today: today)))
+            try body(try self.batch(of: batch, store: store, planner: planner))
             progress(first + batch.count, customers.count)
         }
+    }
+
+    /// Plans one batch of customers against the pending tasks stored for them, half of them
+    /// on another core: the planner is a pure function. (Planning the next batch while this
+    /// one is written would leave no pause between a pass's transactions, and another
+    /// process waiting to write would wait for the whole pass.)
+    private func batch(of customers: [Customer], store: Store, planner: Planner) throws(StoreError) -> Batch {
+        let ids = Set(customers.map(\.id))
+        let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
+        let secondHalf = Array(customers[(customers.count / 2)...])
+        let second = BackgroundResult { () throws(Never) in self.splitTasks(for: secondHalf, planner: planner, stored: stored) }
+        var tasks = splitTasks(for: Array(customers[..<(customers.count / 2)]), planner: planner, stored: stored)
+        let rest = second.value()
+        tasks.past.append(contentsOf: rest.past)
+        tasks.current.append(contentsOf: rest.current)
+        tasks.past.append(contentsOf: tasks.current)
+        return Batch(
+            customers: ids, tasks: tasks.past, reasons: CancellationReasons(planner: planner, customers: customers, today: today))
     }
 
     /// The tasks a pass stores for `customers`: those starting in the window, and in the
@@ -84,25 +97,33 @@ public struct PlanningRun: Sendable {
     /// latest, all or none) and the pending tasks already `stored` that the playbooks still
     /// produce (the others are cancelled).
     public func tasks(for customers: [Customer], planner: Planner, stored: Set<TaskID>) -> [PlannedTask] {
-        let current = planner.tasks(for: customers, from: window.from, to: window.to)
-        let past = planner.tasks(for: customers, from: window.catchUpFrom, to: window.from)
+        let tasks = splitTasks(for: customers, planner: planner, stored: stored)
+        return tasks.past + tasks.current
+    }
+
+    /// `tasks(for:planner:stored:)`, those of the catch-up period apart.
+    private func splitTasks(for customers: [Customer], planner: Planner, stored: Set<TaskID>)
+        -> (past: [PlannedTask], current: [PlannedTask])
+    {
+        var planned = planner.tasks(for: customers, from: window.catchUpFrom, split: window.from, to: window.to)
         let policies = Dictionary(playbooks.map { ($0.id, $0.catchUp) }, uniquingKeysWith: { first, _ in first })
-        let latest = Set(Self.latestOccurrences(past).map(\.id))
-        return past.filter { task in
-            if stored.contains(task.id) { return true }
+        let latest = Self.latestOccurrences(planned.before)
+        planned.before.removeAll { task in
+            if stored.contains(task.id) { return false }
             switch policies[task.playbook] ?? .latest {
-            case .latest: return latest.contains(task.id)
-            case .all: return true
-            case .none: return false
+            case .latest: return !latest.contains(task.id)
+            case .all: return false
+            case .none: return true
             }
-        } + current
+        }
+        return (planned.before, planned.after)
     }
 
     /// The team's date of the window's first day.
     var today: CivilDate { zone.localDateTime(at: window.from).date }
 
-    /// The tasks of the latest occurrence of each play and customer.
-    static func latestOccurrences(_ tasks: [PlannedTask]) -> [PlannedTask] {
+    /// The ids of the tasks of the latest occurrence of each play and customer.
+    static func latestOccurrences(_ tasks: [PlannedTask]) -> Set<TaskID> {
         var latest: [Play: Instant] = [:]
         var occurrenceStart: [Occurrence: Instant] = [:]
         for task in tasks {
@@ -113,7 +134,7 @@ public struct PlanningRun: Sendable {
             let start = occurrenceStart[Occurrence(task)] ?? task.start
             latest[Play(task)] = max(latest[Play(task)] ?? start, start)
         }
-        return tasks.filter { occurrenceStart[Occurrence($0)] == latest[Play($0)] }
+        return Set(tasks.lazy.filter { occurrenceStart[Occurrence($0)] == latest[Play($0)] }.map(\.id))
     }
 
     /// A play for one customer.

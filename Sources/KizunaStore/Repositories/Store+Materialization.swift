@@ -33,7 +33,12 @@ extension Store {
             // In id order, a batch's new rows go into the tasks' primary key (and the events'
             // and reminders' indexes keyed by task) page after page rather than all over them.
             let tasks = uniqueTasks(planned).sorted { $0.id < $1.id }
-            let stored = try storedTasks(ids: tasks.map(\.id.hex), in: db)
+            let plannedIDs = Set(tasks.map(\.id.hex))
+            // Read before anything is written: every row written below is planned, so none of
+            // the rows written is among those the plan dropped, and none is read back.
+            let dropped = try pendingTasks(startingFrom: from, to: to, customers: customers, in: db)
+                .filter { !plannedIDs.contains($0.id) }
+            let stored = try storedTasks(of: tasks, in: db)
             let reminders = try storedReminders(tasks: stored.values.filter(\.taskState.isPending).map(\.id), in: db)
             for task in tasks {
                 if let existing = stored[task.id.hex] {
@@ -46,9 +51,7 @@ extension Store {
                     result.created += 1
                 }
             }
-            let plannedIDs = Set(tasks.map(\.id.hex))
-            for row in try pendingTasks(startingFrom: from, to: to, customers: customers, in: db)
-            where !plannedIDs.contains(row.id) {
+            for row in dropped {
                 try cancel(row, reason: reasons(row.storedTask), actor: Self.engineActor, at: now, in: db)
                 result.cancelled += 1
             }

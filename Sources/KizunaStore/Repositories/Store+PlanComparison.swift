@@ -28,12 +28,19 @@ extension Store {
         return task.start.secondsSinceEpoch < until
     }
 
-    /// The stored rows of the tasks with these ids, by id; ids not stored are absent.
-    func storedTasks(ids: [String], in db: Database) throws -> [String: TaskRow] {
+    /// The stored rows of these tasks, by id; tasks not stored are absent.
+    func storedTasks(of tasks: [PlannedTask], in db: Database) throws -> [String: TaskRow] {
+        // A task's id names its customer: when none of the customers has a row (their first
+        // pass), no id is looked up.
+        let customers = Set(tasks.lazy.map(\.customer))
+        let anyStored = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tasks WHERE customer IN (SELECT value FROM json_each(?)))"),
+            arguments: [JSONColumn.encode(Array(customers))])
+        guard anyStored == true else { return [:] }
         // One statement for any number of ids: they travel as one JSON array.
         let rows = try TaskRow.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM tasks WHERE id IN (SELECT value FROM json_each(?))"),
-            arguments: [JSONColumn.encode(ids)])
+            arguments: [JSONColumn.encode(tasks.map(\.id.hex))])
         return Dictionary(rows.map { ($0.id, $0) }) { first, _ in first }
     }
 

@@ -12,7 +12,7 @@ extension Store {
             var preview = PlanPreview()
             let pausedUntil = try pausedUntil(after: from, in: db)
             let tasks = uniqueTasks(planned)
-            let stored = try storedTasks(ids: tasks.map(\.id.hex), in: db)
+            let stored = try storedTasks(of: tasks, in: db)
             for task in tasks {
                 guard let existing = stored[task.id.hex] else {
                     if !Self.isPaused(task, pausedUntil: pausedUntil) { preview.created.append(task) }

@@ -1,0 +1,26 @@
+import Dispatch
+import Synchronization
+
+/// A value computed on another thread while the caller goes on; `value()` waits for it.
+///
+/// Written here because Dispatch has no future, and a planning pass is synchronous: the
+/// command and the daemon call it from plain threads, not from Swift concurrency.
+final class BackgroundResult<Success: Sendable, Failure: Error>: Sendable {
+    private let result = Mutex<Result<Success, Failure>?>(nil)
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts `body` on a global queue.
+    init(_ body: @escaping @Sendable () throws(Failure) -> Success) {
+        DispatchQueue.global().async { [self] in
+            let outcome = Result { () throws(Failure) in try body() }
+            result.withLock { $0 = outcome }
+            finished.signal()
+        }
+    }
+
+    /// The value `body` returned, or the error it threw, once it is done; call it once.
+    func value() throws(Failure) -> Success {
+        finished.wait()
+        return try result.withLock { $0.take() }!.get()
+    }
+}
