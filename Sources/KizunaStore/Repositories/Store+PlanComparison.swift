@@ -37,10 +37,15 @@ extension Store {
             db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tasks WHERE customer IN (SELECT value FROM json_each(?)))"),
             arguments: [JSONColumn.encode(Array(customers))])
         guard anyStored == true else { return [:] }
+        return try storedTasks(ids: tasks.map(\.id.hex), in: db)
+    }
+
+    /// The stored rows of the tasks with these ids, by id; ids not stored are absent.
+    func storedTasks(ids: [String], in db: Database) throws -> [String: TaskRow] {
         // One statement for any number of ids: they travel as one JSON array.
         let rows = try TaskRow.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM tasks WHERE id IN (SELECT value FROM json_each(?))"),
-            arguments: [JSONColumn.encode(tasks.map(\.id.hex))])
+            arguments: [JSONColumn.encode(ids)])
         return Dictionary(rows.map { ($0.id, $0) }) { first, _ in first }
     }
 
