@@ -32,8 +32,8 @@ import Testing
             try StoreFile.tasks(sandbox.storePath, titleContaining: "Weekly onboarding call: Acme Corp") > 0
         }
         #expect(renamed, "\(daemon.logText)")
-        let cause = daemon.status.flatMap { ($0["lastPlan"] as? [String: Any])?["cause"] as? String }
-        #expect(cause == "reload")
+        // The pass records itself in the status file once its last batch is stored.
+        #expect(daemon.waitForPlan(cause: "reload", within: .seconds(3)) != nil, "\(daemon.logText)")
     }
 
     @Test func aBrokenPlaybookKeepsTheLastGoodSetAndShowsWhere() throws {
