@@ -15,8 +15,11 @@ build: setup
 demo: build
 	@echo
 	$(SWIFT) run --skip-build kizuna import customers --config $(CONFIG)
+	python3 scripts/example-signals.py > examples/.state/signals.csv
+	$(SWIFT) run --skip-build kizuna import signals examples/.state/signals.csv --config $(CONFIG)
 	$(SWIFT) run --skip-build kizuna plan --config $(CONFIG)
 	$(SWIFT) run --skip-build kizuna today --config $(CONFIG)
+	$(SWIFT) run --skip-build kizuna health --band red --config $(CONFIG)
 
 ## Run every test: the test suites, then the release binary against the debug one.
 test: setup

@@ -14,7 +14,7 @@ public struct KizunaCommand: ParsableCommand {
         subcommands: [
             TodayCommand.self, UpcomingCommand.self, DoneCommand.self, SkipCommand.self, SnoozeCommand.self,
             AssignCommand.self, PauseCommand.self, ShowCommand.self, PlanCommand.self, ImportCommand.self, CustomerCommand.self,
-            PlaybooksCommand.self, CadenceCommand.self,
+            PlaybooksCommand.self, CadenceCommand.self, HealthCommand.self,
         ]
     )
 

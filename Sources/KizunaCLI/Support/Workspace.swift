@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KizunaCore
+import KizunaStore
 
 /// `--config PATH`, shared by every command that reads the team's configuration.
 struct ConfigOption: ParsableArguments {
@@ -24,18 +25,40 @@ struct ConfigOption: ParsableArguments {
     }
 }
 
-/// What a planning command works on: the configuration and the playbooks, loaded and checked.
+/// What a planning command works on: the configuration, the playbooks, the health model
+/// and the lifecycle beside it, loaded and checked.
 struct Workspace {
     var configuration: Configuration
     var playbooks: [Playbook]
+    var health: HealthModel?
+    var lifecycle: Lifecycle
 
     /// Loads everything, or prints every problem found and fails. `playbooksDirectory`
     /// replaces the configured folder.
     static func load(_ option: ConfigOption, playbooksDirectory: String? = nil) throws -> Workspace {
         let configuration = try option.load()
-        let (playbooks, problems) = PlaybookLoader.load(paths: [playbooksDirectory ?? configuration.playbooksDirectory])
+        let (health, lifecycle) = try loadModels(beside: configuration)
+        let (playbooks, problems) = PlaybookLoader.load(
+            paths: [playbooksDirectory ?? configuration.playbooksDirectory], stages: lifecycle.stages)
         guard problems.isEmpty else { throw fail(problems) }
-        return Workspace(configuration: configuration, playbooks: playbooks)
+        return Workspace(configuration: configuration, playbooks: playbooks, health: health, lifecycle: lifecycle)
+    }
+
+    /// `health.yaml` and `lifecycle.yaml` beside the configuration, or every problem of both printed and failed.
+    static func loadModels(beside configuration: Configuration) throws -> (HealthModel?, Lifecycle) {
+        var problems: [Diagnostic] = []
+        var health: HealthModel?
+        var lifecycle = Lifecycle.standard
+        do { health = try HealthModelLoader.load(beside: configuration.file) } catch { problems += error.diagnostics }
+        do { lifecycle = try LifecycleLoader.load(beside: configuration.file) } catch { problems += error.diagnostics }
+        guard problems.isEmpty else { throw fail(problems) }
+        return (health, lifecycle)
+    }
+
+    /// Health, lifecycle and triggers, as a planning pass evaluates them.
+    var evaluation: CustomerEvaluation {
+        CustomerEvaluation(
+            playbooks: playbooks, health: health, lifecycle: lifecycle, zone: configuration.zone, calendar: configuration.calendar)
     }
 
     var planner: Planner {

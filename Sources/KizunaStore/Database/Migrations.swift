@@ -8,6 +8,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.eraseDatabaseOnSchemaChange = false
         migrator.registerMigration("v1", migrate: createV1)
+        migrator.registerMigration("v4-health", migrate: HealthSchema.create)
         return migrator
     }()
 

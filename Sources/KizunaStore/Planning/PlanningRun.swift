@@ -14,6 +14,8 @@ public struct PlanningRun: Sendable {
     public var window: PlanningWindow
     /// Customers per transaction.
     public var batchSize: Int
+    /// Firings of `when:` plays not yet stored (what `plan --diff` previews), planned with the stored ones.
+    public var pendingFirings: [TriggerFiring] = []
 
     public init(playbooks: [Playbook], zone: Zone, calendar: BusinessCalendar, window: PlanningWindow, batchSize: Int = 5_000) {
         self.playbooks = playbooks
@@ -63,7 +65,9 @@ public struct PlanningRun: Sendable {
         of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
         let customers = try store.customers()
-        let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions())
+        let planner = Planner(
+            playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions(),
+            firings: Firings(try store.firings() + pendingFirings))
         for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) {
             let batch = Array(customers[first..<min(first + batchSize, customers.count)])
             let ids = Set(batch.map(\.id))
