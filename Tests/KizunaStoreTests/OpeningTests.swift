@@ -18,9 +18,12 @@ struct OpeningTests {
                     try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 )
             }
-            #expect(migrations == ["v1"])
+            #expect(migrations == ["v1", "v4-health"])
             #expect(journal == "wal")
-            for table in ["customers", "stage_history", "signals", "tasks", "task_events", "pauses", "reminders", "deliveries"] {
+            for table in [
+                "customers", "stage_history", "signals", "tasks", "task_events", "pauses", "reminders", "deliveries", "health_scores",
+                "trigger_firings",
+            ] {
                 #expect(tables.contains(table), "missing table \(table)")
             }
         }

@@ -43,7 +43,7 @@ struct ImportSignalsCommand: ParsableCommand {
                 let hint = closestMatch(to: signal.metric, among: metrics).map { " (did you mean `\($0)`?)" } ?? ""
                 return "field `metric`: unknown metric `\(signal.metric)`, the health model names \(metrics.sorted().joined(separator: ", "))\(hint)"
             }
-            if signal.instant > now { return "field `date`: \(configuration.zone.iso8601(signal.instant)) is in the future" }
+            if signal.instant > now { return "field `date`: \(signal.day?.description ?? configuration.zone.iso8601(signal.instant)) is in the future" }
             return nil
         }
         let signals = try options.accepted(result, file: file)
