@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= examples/kizuna.yaml
 
-.PHONY: setup build demo test bench bench-store clean
+.PHONY: setup build demo test bench bench-store bench-health clean
 
 ## Install what is missing (Debian packages), idempotently.
 setup:
@@ -35,6 +35,10 @@ bench: setup
 ## The store benchmark: 100,000 customers and 1,000,000 task rows through the release `kizuna`.
 bench-store: setup
 	bash scripts/bench-store.sh
+
+## The health benchmark: 100,000 customers with a year of daily signals, scores and one customer's re-evaluation.
+bench-health: setup
+	bash scripts/bench-health.sh
 
 clean:
 	rm -rf .build examples/.state

@@ -165,3 +165,14 @@ import Testing
         try DatabaseQueue(path: sandbox.storePath).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM signals") ?? 0 }
     }
 }
+
+extension HealthCommandTests {
+    @Test func explainShowsTheTaskOfAFiredConditionPlay() throws {
+        let sandbox = try Self.sandbox()
+        let result = try sandbox.run([
+            "playbooks", "explain", "nps-detractor", "--customer", "oscorp", "--from", "2026-11-01", "--to", "2026-12-31",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Detractor follow-up: Oscorp"), "\(result.stdout)")
+    }
+}

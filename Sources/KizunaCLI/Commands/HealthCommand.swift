@@ -26,6 +26,9 @@ struct HealthCommand: ParsableCommand {
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
+    @Flag(help: "Recompute every customer's score from its signals first (as `kizuna plan` does).")
+    var recompute = false
+
     func run() throws {
         let configuration = try config.load()
         guard let model = try Workspace.loadModels(beside: configuration).0 else {
@@ -35,7 +38,13 @@ struct HealthCommand: ParsableCommand {
                     hint: "write \(HealthModelLoader.fileName) (see docs/health.md), then run `kizuna plan`")
             ])
         }
-        let store = try StoreAccess.open(configuration, .read)
+        let store = try StoreAccess.open(configuration, recompute ? .bulkWrite : .read)
+        if recompute {
+            let evaluation = CustomerEvaluation(
+                playbooks: [], health: model, lifecycle: .standard, zone: configuration.zone, calendar: configuration.calendar)
+            let now = try currentInstant(in: configuration.zone)
+            try storing { () throws(StoreError) in try evaluation.recomputeHealth(on: store, now: now) }
+        }
         let rows = try storing { () throws(StoreError) in try store.healthReport(customer: customer, trend: model.trend) }
             .filter { band == nil || $0.health.band == band }
             .sorted { ($0.health.band, $0.health.score ?? 101, $0.customer) < ($1.health.band, $1.health.score ?? 101, $1.customer) }

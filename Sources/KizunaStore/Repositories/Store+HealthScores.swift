@@ -10,20 +10,28 @@ extension Store {
     ) throws(StoreError) -> [String: [String: [SignalPoint]]] {
         try read { db in
             var series: [String: [String: [SignalPoint]]] = [:]
-            for (metric, since) in metrics.sorted(by: { $0.key < $1.key }) {
-                let filter = customers == nil ? "" : " AND customer IN (SELECT value FROM json_each(?))"
-                var arguments: StatementArguments = [metric, since.secondsSinceEpoch]
-                if let customers { _ = arguments.append(contentsOf: [JSONColumn.encode(customers.sorted())]) }
-                let statement = try db.cachedStatement(
-                    sql: "SELECT customer, value, at FROM signals WHERE metric = ? AND at >= ?\(filter) ORDER BY at")
-                let rows = try Row.fetchCursor(statement, arguments: arguments)
-                var zones: [String: Zone] = [:]
+            var zones: [String: Zone] = [:]
+            func add(_ rows: RowCursor, metric: String) throws {
                 while let row = try rows.next() {
                     let customer: String = row[0]
                     let customerZone = zones[customer] ?? zone(customer)
                     zones[customer] = customerZone
                     let date = customerZone.localDateTime(at: Instant(secondsSinceEpoch: row[2])).date
                     series[customer, default: [:]][metric, default: []].append(SignalPoint(date: date, value: row[1]))
+                }
+            }
+            for (metric, since) in metrics.sorted(by: { $0.key < $1.key }) {
+                guard let customers else {
+                    let statement = try db.cachedStatement(
+                        sql: "SELECT customer, value, at FROM signals WHERE metric = ? AND at >= ? ORDER BY at")
+                    try add(try Row.fetchCursor(statement, arguments: [metric, since.secondsSinceEpoch]), metric: metric)
+                    continue
+                }
+                // A few customers: each one's window is a range of the (customer, metric, at) key.
+                let statement = try db.cachedStatement(
+                    sql: "SELECT customer, value, at FROM signals WHERE customer = ? AND metric = ? AND at >= ? ORDER BY at")
+                for customer in customers.sorted() {
+                    try add(try Row.fetchCursor(statement, arguments: [customer, metric, since.secondsSinceEpoch]), metric: metric)
                 }
             }
             return series
