@@ -25,16 +25,8 @@ swift build -c release --product kizuna >&2
 swift build -c release --product kizuna-bench-health >&2
 kizuna=$PWD/.build/release/kizuna
 
-mkdir -p "$folder"
-cat >"$KIZUNA_CONFIG" <<YAML
-kizuna: 1
-timezone: America/New_York
-playbooks: $PWD/playbooks
-state_directory: $folder/state
-horizon: 21 days
-calendar:
-  holiday_files: [$PWD/examples/holidays-us.ics]
-YAML
+source scripts/bench-lib.sh
+write_config
 cp examples/health.yaml examples/lifecycle.yaml "$folder/"
 
 if [[ ! -s $folder/state/kizuna.sqlite ]]; then
@@ -42,15 +34,6 @@ if [[ ! -s $folder/state/kizuna.sqlite ]]; then
   "$kizuna" import customers "$folder/customers.jsonl" >/dev/null
   python3 scripts/bench-store-data.py signals "$days" "$folder/state/kizuna.sqlite"
 fi
-
-measure() {
-  local label=$1
-  shift
-  /usr/bin/time -f '%e %M' -o "$folder/time" "$@" >/dev/null
-  read -r wall rss <"$folder/time"
-  printf '%-52s %6.2f s  %6.1f MiB  (load average %s)\n' "$label" "$wall" "$(echo "$rss / 1024" | bc -l)" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)"
-}
 
 echo "kizuna health benchmark: $customers customers, $days days of signals, in $folder"
 for run in 1 2 3; do

@@ -18,27 +18,10 @@ export KIZUNA_NOW=2026-11-24T09:30:00-05:00 KIZUNA_CONFIG="$folder/kizuna.yaml"
 swift build -c release --product kizuna >&2
 kizuna=$PWD/.build/release/kizuna
 
-mkdir -p "$folder"
-cat >"$KIZUNA_CONFIG" <<YAML
-kizuna: 1
-timezone: America/New_York
-playbooks: $PWD/playbooks
-state_directory: $folder/state
-horizon: 21 days
-calendar:
-  holiday_files: [$PWD/examples/holidays-us.ics]
-YAML
+source scripts/bench-lib.sh
+write_config
 
 python3 scripts/bench-store-data.py customers "$customers" >"$folder/customers.jsonl"
-
-# Runs a command under /usr/bin/time and prints "label: wall s, max RSS MiB".
-measure() {
-  local label=$1
-  shift
-  /usr/bin/time -f '%e %M' -o "$folder/time" "$@" >/dev/null
-  read -r wall rss <"$folder/time"
-  printf '%-48s %6.2f s  %6.1f MiB\n' "$label" "$wall" "$(echo "$rss / 1024" | bc -l)"
-}
 
 echo "kizuna store benchmark: $customers customers, $rows task rows, in $folder"
 measure "import customers ($customers, JSON lines)" "$kizuna" import customers "$folder/customers.jsonl"
