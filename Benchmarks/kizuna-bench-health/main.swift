@@ -51,6 +51,14 @@ do {
         let scored = try evaluation.recomputeHealth(on: store, now: now)
         print(String(format: "recompute health of every customer (run %d): %.0f ms for %d customers", run, elapsed(since: start), scored))
     }
+    do {
+        let start = ContinuousClock.now
+        let summary = try evaluation.evaluate(on: store, now: now, record: false)
+        print(
+            String(
+                format: "evaluate every customer (score, stage, triggers; nothing stored): %.0f ms, %d stage changes, %d firings",
+                elapsed(since: start), summary.stageChanges.count, summary.firings.count))
+    }
     // One customer's new signal: store it, then its score, stage, triggers and tasks.
     let customers = try store.customers()
     var insert: [Double] = []

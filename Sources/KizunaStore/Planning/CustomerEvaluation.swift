@@ -128,14 +128,22 @@ public struct CustomerEvaluation: Sendable {
     /// The lifecycle's due stage changes.
     func stageChanges(for customers: [Customer], on store: Store, now: Instant) throws(StoreError) -> [StageChange] {
         guard !lifecycle.transitions.isEmpty else { return [] }
-        let needs = lifecycle.transitions.compactMap(\.when).reduce(into: [String: Int]()) { needs, condition in
-            needs.merge(condition.expression.seriesNeeds, uniquingKeysWith: max)
+        // The series each stage's conditions read: a customer's are loaded only when they read any.
+        var needs: [String: [String: Int]] = [:]
+        for transition in lifecycle.transitions {
+            for stage in transition.from {
+                needs[stage, default: [:]].merge(transition.when?.expression.seriesNeeds ?? [:], uniquingKeysWith: max)
+            }
         }
+        let allNeeds = needs.values.reduce(into: [String: Int]()) { $0.merge($1, uniquingKeysWith: max) }
         var changes: [StageChange] = []
-        for customer in customers {
+        for customer in customers where needs[customer.stage] != nil {
             let customerZone = customer.zone ?? zone
             let today = customerZone.localDateTime(at: now).date
-            let signals = needs.isEmpty ? [:] : try store.series(customer: customer.id, needs: needs, today: today, zone: customerZone)
+            // All the series, should the customer move on through stages whose conditions read others.
+            let signals =
+                needs[customer.stage]?.isEmpty != false
+                ? [:] : try store.series(customer: customer.id, needs: allNeeds, today: today, zone: customerZone)
             changes += lifecycle.changes(
                 for: customer, facts: { CustomerFacts(customer: $0, today: today, zone: customerZone, signals: signals) }, now: now,
                 zone: customerZone, calendar: calendar)
