@@ -24,6 +24,7 @@ extension Store {
     /// Records trigger steps in one transaction: a `.fire` stores a new firing on `day`, a
     /// `.clear` marks the latest firing of its play and customer cleared on `day`.
     public func record(steps: [TriggerOutcome]) throws(StoreError) {
+        guard steps.contains(where: { $0.step != .none }) else { return }
         try write { db in
             let fire = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO trigger_firings (playbook, customer, fired_on) VALUES (?, ?, ?)")

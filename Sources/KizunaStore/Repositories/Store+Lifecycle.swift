@@ -9,6 +9,7 @@ extension Store {
     /// stage history with its cause), and a move to `churned` cancels every pending task of
     /// the customer, since churn ends all plays.
     public func apply(stageChanges: [StageChange], now: Instant) throws(StoreError) {
+        guard !stageChanges.isEmpty else { return }
         try write { db in
             for change in stageChanges {
                 guard var row = try CustomerRow.find(db, key: change.customer) else {
