@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= examples/kizuna.yaml
 
-.PHONY: setup build demo test bench bench-store bench-daemon clean install uninstall test-systemd
+.PHONY: setup build demo test bench bench-store bench-daemon bench-health clean install uninstall test-systemd
 
 ## Install what is missing (Debian packages), idempotently.
 setup:
@@ -15,8 +15,11 @@ build: setup
 demo: build
 	@echo
 	$(SWIFT) run --skip-build kizuna import customers --config $(CONFIG)
+	python3 scripts/example-signals.py > examples/.state/signals.csv
+	$(SWIFT) run --skip-build kizuna import signals examples/.state/signals.csv --config $(CONFIG)
 	$(SWIFT) run --skip-build kizuna plan --config $(CONFIG)
 	$(SWIFT) run --skip-build kizuna today --config $(CONFIG)
+	$(SWIFT) run --skip-build kizuna health --band red --config $(CONFIG)
 	@echo
 	@echo "Running kizunad on the example in the foreground; Ctrl-C stops it."
 	$(SWIFT) run --skip-build kizunad --config $(CONFIG)
@@ -40,6 +43,10 @@ bench-store: setup
 ## The daemon benchmark: start-up, idle CPU and memory, playbook edits, with 10,000 customers.
 bench-daemon: setup
 	bash scripts/bench-daemon.sh
+
+## The health benchmark: 100,000 customers with a year of daily signals, scores and one customer's re-evaluation.
+bench-health: setup
+	bash scripts/bench-health.sh
 
 clean:
 	rm -rf .build examples/.state

@@ -98,6 +98,12 @@ let package = Package(
             dependencies: ["KizunaStore", "KizunaCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "kizuna-bench-health",
+            dependencies: ["KizunaStore", "KizunaCore"],
+            path: "Benchmarks/kizuna-bench-health",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "KizunaCLITests",
             dependencies: ["KizunaCore", "KizunaStore", .product(name: "GRDB", package: "GRDB.swift")],

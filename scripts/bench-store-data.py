@@ -3,6 +3,9 @@
   bench-store-data.py customers N        N customers as JSON lines on stdout (200 CSMs)
   bench-store-data.py history N STORE    adds done tasks of the past until STORE holds N task rows
   bench-store-data.py counts 0 STORE     prints the store's rows by table and task state
+  bench-store-data.py signals DAYS STORE adds DAYS days of signals up to 2026-11-23 for every customer:
+                                         daily logins, weekly open tickets and feature adoption, an NPS
+                                         answer each quarter (scripts/bench-health.sh)
 """
 import json
 import sqlite3
@@ -59,6 +62,38 @@ def history(total, path):
     db.close()
 
 
+def signals(days, path):
+    """Signal rows straight into the store, in key order; the metric index is rebuilt after."""
+    db = sqlite3.connect(path, isolation_level=None)
+    ids = [row[0] for row in db.execute("SELECT id FROM customers ORDER BY id")]
+    last = 1795410000  # 2026-11-23T00:00:00-05:00
+    # Tens of millions of rows: no journal and a cache large enough to keep the pages being
+    # filled, so that no page is written twice; the store goes back to WAL afterwards.
+    for pragma in ["journal_mode = DELETE", "journal_mode = OFF", "synchronous = OFF", "cache_size = -2000000"]:
+        db.execute("PRAGMA " + pragma)
+    db.execute("DROP INDEX IF EXISTS signals_by_metric")
+    db.execute("BEGIN")
+
+    def rows():
+        for number, customer in enumerate(ids):
+            level = (number * 37) % 101 / 100
+            for day in range(days):
+                at = last - (days - 1 - day) * 86400
+                yield customer, "logins", round((1 + 50 * level) * (1 + (day * 7 + number) % 5 / 10), 1), at
+                if day % 7 == number % 7:
+                    yield customer, "open_tickets", round(10 - 10 * level + day % 3), at
+                    yield customer, "feature_adoption", round(10 + 70 * level), at
+                if day % 91 == number % 91:
+                    yield customer, "nps", round(10 * level), at
+
+    db.executemany("INSERT OR IGNORE INTO signals (customer, metric, value, at) VALUES (?, ?, ?, ?)", rows())
+    db.execute("CREATE INDEX signals_by_metric ON signals(metric, at, customer, value)")
+    db.execute("COMMIT")
+    db.execute("PRAGMA journal_mode = WAL")
+    print("store:", db.execute("SELECT count(*) FROM signals").fetchone()[0], "signals", file=sys.stderr)
+    db.close()
+
+
 def counts(path):
     db = sqlite3.connect(path)
     print("store:", db.execute("SELECT count(*) FROM customers").fetchone()[0], "customers;",
@@ -72,5 +107,7 @@ if __name__ == "__main__":
         customers(number)
     elif kind == "history":
         history(number, sys.argv[3])
+    elif kind == "signals":
+        signals(number, sys.argv[3])
     else:
         counts(sys.argv[3])

@@ -16,7 +16,7 @@ public struct KizunaCommand: ParsableCommand {
             AssignCommand.self, PauseCommand.self, ShowCommand.self, PlanCommand.self, ImportCommand.self, CustomerCommand.self,
             PlaybooksCommand.self, CadenceCommand.self,
             KPICommand.self, ExportCommand.self,
-            StatusCommand.self,
+            StatusCommand.self, HealthCommand.self,
         ]
     )
 

@@ -24,6 +24,8 @@ extension Daemon {
             updated: 0, cancelled: 0)
         do {
             let version = try store.externalChangeCounter()
+            let evaluation = try workspace.evaluation.evaluate(on: store, now: now)
+            logEvaluation(evaluation)
             let result = try run.run(on: store, now: now, shouldStop: { self.stopping.load(ordering: .relaxed) })
             state.withLock { $0.storeVersion = version }
             (record.created, record.updated, record.cancelled) = (result.created, result.updated, result.cancelled)
@@ -45,6 +47,19 @@ extension Daemon {
         deliverOwed(now: now)
         state.withLock { $0.watchers.scheduler }?.rearm()
         notify(.status(statusLine()))
+    }
+
+    /// Logs each customer's stage change and each play a condition fired, with the customer
+    /// (and playbook) as metadata, so the journal can tell one customer's story.
+    private func logEvaluation(_ evaluation: CustomerEvaluation.Summary) {
+        for change in evaluation.stageChanges {
+            logger.notice("\(change.customer) moved to \(change.stage): \(change.cause)", metadata: ["customer": "\(change.customer)"])
+        }
+        for firing in evaluation.firings {
+            logger.notice(
+                "\(firing.playbook) fired for \(firing.customer) on \(firing.firedOn)",
+                metadata: ["customer": "\(firing.customer)", "playbook": "\(firing.playbook)"])
+        }
     }
 
     /// Watches the state directory for writes to the store's write-ahead log, and re-plans

@@ -116,10 +116,14 @@ public final class Daemon: Sendable {
         }
     }
 
-    /// What the daemon owes, source by source: planning at midnight, and reminders.
+    /// What the daemon owes, source by source: planning at midnight and when a customer's
+    /// stage is due to move, and reminders.
     func wakeSources() -> [any WakeSource] {
         [
             MidnightWakeSource(zone: workspace.configuration.zone) { [self] _ in plan(cause: "midnight") },
+            StageTransitionWakeSource(evaluation: workspace.evaluation, store: store, logger: logger) { [self] _ in
+                plan(cause: "stage transition")
+            },
             ReminderWakeSource(dispatcher: dispatcher, logger: logger) { [self] now in deliverOwed(now: now) },
         ]
     }

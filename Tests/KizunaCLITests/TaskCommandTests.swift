@@ -16,7 +16,8 @@ import Testing
     }
 
     private func acmeToday() throws -> TaskJSON {
-        try #require(try today("alice").first { $0.customer == "acme-corp" && $0.start.hasPrefix("2026-11-24") })
+        try #require(
+            try today("alice").first { $0.customer == "acme-corp" && $0.playbook == "onboarding-weekly" && $0.start.hasPrefix("2026-11-24") })
     }
 
     private func show(_ id: String) throws -> ShowJSON {

@@ -93,7 +93,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         try "customer,metric,value,date\na,logins,3,2026-11-02\na,logins,,2026-11-03\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try SignalRecord(teamZone: .utc).read(file: file.path, reader: csv)
-        #expect(result.records == [Signal(customer: "a", metric: "logins", value: 3, instant: Instant(secondsSinceEpoch: 1_793_577_600))])
+        // A date without a time is kept as a day of the customer's calendar, too.
+        #expect(
+            result.records == [
+                Signal(
+                    customer: "a", metric: "logins", value: 3, instant: Instant(secondsSinceEpoch: 1_793_577_600),
+                    day: CivilDate("2026-11-02"))
+            ])
+        #expect(result.records.first?.dated(in: Zone.named("Asia/Tokyo")!).instant == Instant(iso8601: "2026-11-02T00:00:00+09:00", defaultZone: .utc))
         #expect(result.problems.map(\.message) == ["field `value`: is required"])
     }
 }

@@ -20,9 +20,13 @@ struct OpeningTests {
             }
             #expect(migrations.first == "v1")
             #expect(migrations.contains("v3-delivery"))
+            #expect(migrations.contains("v4-health"))
             #expect(migrations.contains("v5-kpi"))
             #expect(journal == "wal")
-            for table in ["customers", "stage_history", "signals", "tasks", "task_events", "pauses", "reminders", "deliveries", "digest_runs", "digest_deliveries"] {
+            for table in [
+                "customers", "stage_history", "signals", "tasks", "task_events", "pauses", "reminders", "deliveries", "digest_runs",
+                "digest_deliveries", "health_scores", "trigger_firings",
+            ] {
                 #expect(tables.contains(table), "missing table \(table)")
             }
         }

@@ -13,7 +13,9 @@ struct SetStageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-stage",
         abstract: "Move a customer to another lifecycle stage, recorded in its history.",
-        discussion: "The next `kizuna plan` cancels the plays of the old stage and starts the new stage's, anchored at the change. "
+        discussion: "The stages are lifecycle.yaml's (by default onboarding, adoption, mature, churned); `churned` cancels "
+            + "every open task of the customer. The next `kizuna plan` cancels the plays of the old stage and starts the new "
+            + "stage's, anchored at the change. "
             + WhenHelp.forms)
 
     @OptionGroup var config: ConfigOption
@@ -29,7 +31,7 @@ struct SetStageCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try config.load()
-        let stages = CustomerRecord.defaultStages
+        let stages = try Workspace.models(beside: configuration).lifecycle.stages
         guard stages.contains(stage) else {
             let hint = closestMatch(to: stage, among: stages.sorted()).map { "did you mean `\($0)`?" }
             throw fail([Diagnostic("unknown stage `\(stage)`, expected one of \(stages.sorted().joined(separator: ", "))", hint: hint)])
@@ -39,7 +41,10 @@ struct SetStageCommand: ParsableCommand {
         let entered = try at.map { try parseWhen($0, option: "--at", now: now, zone: zone) } ?? now
         let store = try StoreAccess.open(configuration, .write)
         try storing { () throws(StoreError) in
-            try store.setStage(customerID: id, stage: stage, at: entered, cause: "set by \(TaskAction.actor)")
+            guard try store.customer(id: id) != nil else {
+                throw StoreError(.notFound, "no customer `\(id)` in the store at \(store.path); import it first")
+            }
+            try store.apply(stageChanges: [StageChange(customer: id, stage: stage, at: entered, cause: "set by \(TaskAction.actor)")], now: now)
         }
         print("\(id) is \(stage) since \(TimeFormat.dayAndTime(entered, in: zone)); `kizuna plan` plans its new stage")
     }

@@ -11,7 +11,8 @@ struct ImportSignalsCommand: ParsableCommand {
         discussion: """
             Rows are CSV with a header row or JSON lines, with the fields customer, metric, value and date. A value \
             for the same customer, metric and instant replaces the stored one. A file with a bad row (or a customer \
-            the store does not know) changes nothing unless --skip-invalid.
+            the store does not know, a metric the health model does not name, a date in the future) changes nothing \
+            unless --skip-invalid. With a health model (health.yaml), the customers' scores are recomputed.
             """)
 
     @OptionGroup var config: ConfigOption
@@ -31,11 +32,29 @@ struct ImportSignalsCommand: ParsableCommand {
         } catch {
             throw fail(error.diagnostics)
         }
+        let (health, lifecycle) = try Workspace.models(beside: configuration)
+        let now = try currentInstant(in: configuration.zone)
         let store = try StoreAccess.open(configuration, .write)
         let known = try storing { () throws(StoreError) in try store.customers(ids: Set(result.records.map(\.customer))) }
-        result.reject(file: file) { known[$0.customer] == nil ? "field `customer`: no customer `\($0.customer)` in the store; import it first" : nil }
+        result.map { signal in signal.dated(in: known[signal.customer]?.zone ?? configuration.zone) }
+        result.reject(file: file) { signal in
+            if known[signal.customer] == nil { return "field `customer`: no customer `\(signal.customer)` in the store; import it first" }
+            if let metrics = health?.metrics, !metrics.contains(signal.metric) {
+                let hint = closestMatch(to: signal.metric, among: metrics).map { " (did you mean `\($0)`?)" } ?? ""
+                return "field `metric`: unknown metric `\(signal.metric)`, the health model names \(metrics.sorted().joined(separator: ", "))\(hint)"
+            }
+            if signal.instant > now { return "field `date`: \(signal.day?.description ?? configuration.zone.iso8601(signal.instant)) is in the future" }
+            return nil
+        }
         let signals = try options.accepted(result, file: file)
         try storing { () throws(StoreError) in try store.insert(signals: signals) }
-        print("Imported \(signals.count) signals from \(file)" + (result.rejected.isEmpty ? "" : "; \(result.rejected.count) rows skipped"))
+        let evaluation = CustomerEvaluation(
+            playbooks: [], health: health, lifecycle: lifecycle, zone: configuration.zone, calendar: configuration.calendar)
+        let scored = try storing { () throws(StoreError) in
+            try evaluation.recomputeHealth(on: store, now: now, only: Set(signals.map(\.customer)))
+        }
+        print(
+            "Imported \(signals.count) signals from \(file)" + (result.rejected.isEmpty ? "" : "; \(result.rejected.count) rows skipped")
+                + (health == nil ? "" : "; health recomputed for \(scored) customers"))
     }
 }

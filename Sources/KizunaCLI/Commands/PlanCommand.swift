@@ -10,7 +10,9 @@ struct PlanCommand: ParsableCommand {
         abstract: "Plan the coming horizon: store the tasks the playbooks owe, cancel those they no longer do.",
         discussion: """
             Plans every customer of the store from today to the configured horizon, with the playbooks and the tasks \
-            already done. Running it again changes nothing; done, skipped and cancelled tasks are never touched. \
+            already done. First it recomputes each customer's health (health.yaml), applies the lifecycle's due \
+            transitions (lifecycle.yaml) and evaluates the `when:` plays' conditions: a play fires when its condition \
+            becomes true, and its task is planned for that day. Running it again changes nothing; done, skipped and cancelled tasks are never touched. \
             `plan --diff --playbooks DIR` shows what the playbooks in DIR would create, move, update and cancel \
             compared with the store, and changes nothing: run it before deploying an edit.
             """)
@@ -36,16 +38,24 @@ struct PlanCommand: ParsableCommand {
         let zone = configuration.zone
         let now = try currentInstant(in: zone)
         let window = PlanningWindow(now: now, zone: zone, horizon: configuration.horizon, calendar: configuration.calendar)
-        let run = PlanningRun(playbooks: workspace.playbooks, zone: zone, calendar: configuration.calendar, window: window)
+        var run = PlanningRun(playbooks: workspace.playbooks, zone: zone, calendar: configuration.calendar, window: window)
         let period = "\(zone.localDateTime(at: window.from).date) to \(zone.localDateTime(at: window.to).date)"
         if diff {
             let store = try StoreAccess.open(configuration, .read)
+            let evaluation = try storing { () throws(StoreError) in try workspace.evaluation.evaluate(on: store, now: now, record: false) }
+            run.pendingFirings = evaluation.firings
             let preview = try storing { () throws(StoreError) in try run.preview(on: store) }
             let report = PlanDiffReport(preview, zone: zone)
             json ? try printJSON(report) : report.print(style: .terminal, heading: "Planning \(period) would:")
             return
         }
         let store = try StoreAccess.open(configuration, .bulkWrite)
+        let evaluation = try storing { () throws(StoreError) in try workspace.evaluation.evaluate(on: store, now: now) }
+        if workspace.health != nil || !evaluation.stageChanges.isEmpty || !evaluation.triggers.isEmpty {
+            print(
+                "Evaluated: \(evaluation.scored) health scores, \(evaluation.stageChanges.count) stage changes, "
+                    + "\(evaluation.firings.count) triggers fired")
+        }
         let progress = Progress(label: "Planning", unit: "customers")
         let result = try storing { () throws(StoreError) in try run.run(on: store, now: now, progress: progress.update) }
         progress.finish()

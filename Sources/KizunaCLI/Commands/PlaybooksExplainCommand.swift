@@ -43,7 +43,14 @@ struct PlaybooksExplainCommand: ParsableCommand {
             }
             return customer
         }
-        let planner = workspace.planner
+        // A `when:` play occurs on the days it fired, and today when its condition has just become true.
+        var planner = workspace.planner
+        let now = try currentInstant(in: workspace.configuration.zone)
+        planner.firings = Firings(
+            try storing { () throws(StoreError) in
+                try store.firings(customers: [customer.id])
+                    + workspace.evaluation.evaluate(on: store, now: now, only: [customer.id], record: false).firings
+            })
         let zone = planner.context(for: customer, playbook: playbook).zone
         let occurrences = planner.occurrences(
             of: playbook, for: customer, from: zone.instant(for: LocalDateTime(date: first)),

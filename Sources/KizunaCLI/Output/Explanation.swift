@@ -71,8 +71,7 @@ struct Explanation: Encodable {
             return
         }
         if case .condition(let condition, _) = trigger {
-            Swift.print("The play fires when `\(condition)` becomes true; that is decided from health and signals, not from the calendar.")
-            return
+            Swift.print("The play fires when `\(condition)` becomes true; each firing is an occurrence on its day.")
         }
         if occurrences.isEmpty { Swift.print("No occurrence in this period.") }
         for occurrence in occurrences {

@@ -34,6 +34,16 @@ extension Workspace {
             throw fail(error.diagnostics)
         }
     }
+
+    /// `health.yaml` and `lifecycle.yaml` beside the configuration, or every problem of both
+    /// printed and the command failed.
+    static func models(beside configuration: Configuration) throws -> (health: HealthModel?, lifecycle: Lifecycle) {
+        do {
+            return try Workspace.loadModels(beside: configuration)
+        } catch {
+            throw fail(error.diagnostics)
+        }
+    }
 }
 
 /// The current instant: `KIZUNA_NOW` when set (an ISO 8601 instant, or a wall time in

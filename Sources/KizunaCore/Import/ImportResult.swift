@@ -8,6 +8,11 @@ public struct ImportResult<Record: Sendable>: Sendable {
     public private(set) var rows: [Int] = []
     public private(set) var rejected: [RejectedRow] = []
 
+    /// Replaces each record with `transform`'s version of it.
+    public mutating func map(_ transform: (Record) -> Record) {
+        records = records.map(transform)
+    }
+
     /// Moves the records `problem` finds fault with (it says why) to the rejected rows.
     public mutating func reject(file: String, _ problem: (Record) -> String?) {
         var kept = ImportResult()

@@ -30,7 +30,8 @@ public struct SignalRecord: Sendable {
             if value == nil { problems.append(Diagnostic("field `value`: expected a number, found `\(raw)`", at: row.location("value"))) }
         }
         var instant: Instant?
-        if let raw = text("date") {
+        let date = text("date")
+        if let raw = date {
             instant = Instant(iso8601: raw, defaultZone: teamZone)
             if instant == nil {
                 problems.append(
@@ -40,7 +41,7 @@ public struct SignalRecord: Sendable {
             }
         }
         guard problems.isEmpty, let customer, let metric, let value, let instant else { throw DiagnosticList(problems) }
-        return Signal(customer: customer, metric: metric, value: value, instant: instant)
+        return Signal(customer: customer, metric: metric, value: value, instant: instant, day: date.flatMap(CivilDate.init))
     }
 
     /// The signals of a CSV or JSON-lines file; a repeated (customer, metric, instant) is an error.

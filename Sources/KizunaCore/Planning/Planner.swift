@@ -9,12 +9,18 @@ public struct Planner: Sendable {
     /// What was done when: dates steps that follow a previous step's completion, and
     /// after-completion cadences.
     public var completions: Completions
+    /// The days each `when:` play fired for each customer: their occurrences.
+    public var firings: Firings
 
-    public init(playbooks: [Playbook], teamZone: Zone, calendar: BusinessCalendar, completions: Completions = Completions()) {
+    public init(
+        playbooks: [Playbook], teamZone: Zone, calendar: BusinessCalendar, completions: Completions = Completions(),
+        firings: Firings = Firings()
+    ) {
         self.playbooks = playbooks
         self.teamZone = teamZone
         self.calendar = calendar
         self.completions = completions
+        self.firings = firings
     }
 
     /// Every task that starts in `[from, to)`, for every customer and play.
@@ -92,18 +98,21 @@ public struct Planner: Sendable {
                 from: from, to: to, anchor: anchor, context: context,
                 lastCompletion: completions.latest(playbook: playbook.id, customer: customer.id))
         case .dates(let anchors):
-            return anchors.compactMap { anchor in
-                guard let date = anchor.resolved(in: context)?.date else { return nil }
-                let local = LocalDateTime(date: date, time: CadenceIterator.defaultTime)
-                let instant = context.zone.instant(for: local)
-                guard from <= instant, instant < to else { return nil }
-                return Occurrence(nominal: local, local: local, instant: instant)
-            }.sorted()
+            return Self.occurrences(on: anchors.compactMap { $0.resolved(in: context)?.date }, zone: context.zone, from: from, to: to)
         case .condition:
-            // Condition triggers fire from health and signals, which planning from
-            // customers alone does not see; they are planned where signals are stored.
-            return []
+            // A condition play occurs on the days it fired (see `TriggerStep`).
+            return Self.occurrences(on: firings.days(playbook: playbook.id, customer: customer.id), zone: context.zone, from: from, to: to)
         }
+    }
+
+    /// Occurrences at the default time of `days` that fall in `[from, to)`.
+    private static func occurrences(on days: [CivilDate], zone: Zone, from: Instant, to: Instant) -> [Occurrence] {
+        days.compactMap { date in
+            let local = LocalDateTime(date: date, time: CadenceIterator.defaultTime)
+            let instant = zone.instant(for: local)
+            guard from <= instant, instant < to else { return nil }
+            return Occurrence(nominal: local, local: local, instant: instant)
+        }.sorted()
     }
 
     /// Dates every step of one occurrence.

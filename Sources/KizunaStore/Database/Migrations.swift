@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v3-delivery", migrate: addDelivery)
         migrator.registerMigration("v5-kpi", migrate: createAccountHistory)
+        migrator.registerMigration("v4-health", migrate: HealthSchema.create)
         return migrator
     }()
 

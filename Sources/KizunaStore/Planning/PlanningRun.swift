@@ -14,6 +14,8 @@ public struct PlanningRun: Sendable {
     public var window: PlanningWindow
     /// Customers per transaction.
     public var batchSize: Int
+    /// Firings of `when:` plays not yet stored (what `plan --diff` previews), planned with the stored ones.
+    public var pendingFirings: [TriggerFiring] = []
 
     public init(playbooks: [Playbook], zone: Zone, calendar: BusinessCalendar, window: PlanningWindow, batchSize: Int = 5_000) {
         self.playbooks = playbooks
@@ -66,7 +68,9 @@ public struct PlanningRun: Sendable {
         _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
         let customers = try store.customers()
-        let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions())
+        let planner = Planner(
+            playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions(),
+            firings: Firings(try store.firings() + pendingFirings))
         for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) where !shouldStop() {
             let batch = Array(customers[first..<min(first + batchSize, customers.count)])
             try body(try self.batch(of: batch, store: store, planner: planner))

@@ -70,7 +70,7 @@ enum JSONColumn {
     }
 
     /// A JSON string literal (RFC 8259 §7).
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         // Most text (ids, names, checklist items) needs no escape: copy it whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + text + "\""

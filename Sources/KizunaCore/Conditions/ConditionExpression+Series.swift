@@ -1,0 +1,23 @@
+extension ConditionExpression {
+    /// The series (metrics, and `health` for its history) the expression reads, each with
+    /// the days of history before today it needs: 0 for a latest value, the window for a
+    /// `change` or `pct_change`. A caller loads those days and the observation before them.
+    public var seriesNeeds: [String: Int] {
+        var needs: [String: Int] = [:]
+        collectSeries(into: &needs)
+        return needs
+    }
+
+    private func collectSeries(into needs: inout [String: Int]) {
+        func need(_ series: String, _ days: Int) { needs[series] = max(needs[series] ?? 0, days) }
+        switch self {
+        case .signal(let metric): need(metric, 0)
+        case .change(let series, let days), .percentChange(let series, let days): need(series, days)
+        case .daysSince(let operand), .daysUntil(let operand), .not(let operand): operand.collectSeries(into: &needs)
+        case .compare(let lhs, _, let rhs), .and(let lhs, let rhs), .or(let lhs, let rhs):
+            lhs.collectSeries(into: &needs)
+            rhs.collectSeries(into: &needs)
+        case .literal, .field, .today: break
+        }
+    }
+}

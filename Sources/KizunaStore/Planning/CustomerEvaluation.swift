@@ -1,0 +1,196 @@
+import KizunaCore
+
+/// What a planning pass works out before it plans, from the customers' signals: each
+/// customer's health score, the lifecycle transitions that are due, and the steps of the
+/// `when:` plays' triggers. `kizuna plan` and the daemon call the same functions; the
+/// daemon calls `reevaluate(customer:…)` when one customer's signals arrive.
+public struct CustomerEvaluation: Sendable {
+    public var playbooks: [Playbook]
+    /// The health model; without one the stored `health` (as imported) is left as it is.
+    public var health: HealthModel?
+    public var lifecycle: Lifecycle
+    /// The team's zone, for customers without their own.
+    public var zone: Zone
+    public var calendar: BusinessCalendar
+
+    public init(playbooks: [Playbook], health: HealthModel?, lifecycle: Lifecycle, zone: Zone, calendar: BusinessCalendar) {
+        self.playbooks = playbooks
+        self.health = health
+        self.lifecycle = lifecycle
+        self.zone = zone
+        self.calendar = calendar
+    }
+
+    /// What one pass found and recorded.
+    public struct Summary: Hashable, Sendable {
+        public var scored = 0
+        public var stageChanges: [StageChange] = []
+        public var triggers: [TriggerOutcome] = []
+
+        public init() {}
+
+        /// The new firings among the trigger steps.
+        public var firings: [TriggerFiring] { triggers.compactMap(\.firing) }
+    }
+
+    /// Scores, stage changes and trigger steps for every customer (or `only` these), and
+    /// records them unless `record` is false (`plan --diff`).
+    public func evaluate(on store: Store, now: Instant, only: Set<String>? = nil, record: Bool = true) throws(StoreError) -> Summary {
+        var summary = Summary()
+        var customers = try customers(only, on: store)
+        if let health {
+            let scores = try self.scores(health, for: customers, on: store, now: now)
+            if record { try store.record(scores: scores) }
+            let byCustomer = Dictionary(scores.map { ($0.customer, $0.score.score) }, uniquingKeysWith: { first, _ in first })
+            for index in customers.indices { customers[index].health = byCustomer[customers[index].id] ?? nil }
+            summary.scored = scores.count
+        }
+        summary.stageChanges = try stageChanges(for: customers, on: store, now: now)
+        if record { try store.apply(stageChanges: summary.stageChanges, now: now) }
+        let changed = Dictionary(summary.stageChanges.map { ($0.customer, $0) }, uniquingKeysWith: { _, last in last })
+        for index in customers.indices {
+            guard let change = changed[customers[index].id] else { continue }
+            customers[index].stage = change.stage
+            customers[index].stageEntered = change.at
+        }
+        summary.triggers = try triggerSteps(for: customers, on: store, now: now)
+        if record { try store.record(steps: summary.triggers) }
+        return summary
+    }
+
+    /// Recomputes the health of every customer (or `only` these) on its day of `now` and
+    /// stores it; the number of customers scored (none without a health model).
+    @discardableResult
+    public func recomputeHealth(on store: Store, now: Instant, only: Set<String>? = nil) throws(StoreError) -> Int {
+        guard let health else { return 0 }
+        let customers = try customers(only, on: store)
+        let scores = try scores(health, for: customers, on: store, now: now)
+        try store.record(scores: scores)
+        return scores.count
+    }
+
+    /// Re-evaluates one customer whose data changed (a new signal, a stage set by hand):
+    /// its score, stage and triggers, then plans its tasks over `window` as a pass would.
+    @discardableResult
+    public func reevaluate(customer id: String, on store: Store, window: PlanningWindow, now: Instant) throws(StoreError)
+        -> MaterializationResult
+    {
+        _ = try evaluate(on: store, now: now, only: [id])
+        guard let customer = try store.customer(id: id) else { return MaterializationResult() }
+        let run = PlanningRun(playbooks: playbooks, zone: zone, calendar: calendar, window: window)
+        let planner = Planner(
+            playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions(customers: [id]),
+            firings: Firings(try store.firings(customers: [id])))
+        let stored = try store.pendingTaskIDs(customers: [id], startingFrom: window.catchUpFrom, to: window.from)
+        let reasons = CancellationReasons(planner: planner, customers: [customer], today: run.today)
+        return try store.materialize(
+            planned: run.tasks(for: [customer], planner: planner, stored: stored), from: window.catchUpFrom, to: window.to,
+            customers: [id], now: now, reasons: reasons.reason)
+    }
+
+    /// The next instant after `now` at which evaluating again can change something without
+    /// new data: a time-based lifecycle transition, or the next midnight in the team's zone
+    /// (when `days_since`, windows and cool-downs move on).
+    public func nextBoundary(on store: Store, after now: Instant) throws(StoreError) -> Instant {
+        let midnight = zone.instant(for: LocalDateTime(date: zone.localDateTime(at: now).date.adding(days: 1)))
+        return min(midnight, try nextTransition(on: store, after: now) ?? midnight)
+    }
+
+    /// The earliest instant after `now` at which a time-based lifecycle transition of a stored
+    /// customer falls due; `nil` when none can.
+    public func nextTransition(on store: Store, after now: Instant) throws(StoreError) -> Instant? {
+        guard lifecycle.transitions.contains(where: { $0.after != nil }) else { return nil }
+        return try store.customers().compactMap { customer in
+            lifecycle.nextTransition(for: customer, after: now, zone: customer.zone ?? zone, calendar: calendar)
+        }.min()
+    }
+
+    /// The customers with the ids `only`, or every customer.
+    private func customers(_ only: Set<String>?, on store: Store) throws(StoreError) -> [Customer] {
+        guard let only else { return try store.customers() }
+        return try store.customers(ids: only).values.sorted { $0.id < $1.id }
+    }
+
+    /// Each customer's score on its own day of `now`.
+    func scores(_ model: HealthModel, for customers: [Customer], on store: Store, now: Instant) throws(StoreError)
+        -> [(customer: String, day: CivilDate, score: HealthScore)]
+    {
+        let zones = Dictionary(customers.map { ($0.id, $0.zone ?? zone) }, uniquingKeysWith: { first, _ in first })
+        let today = zone.localDateTime(at: now).date
+        // A day's margin covers customers whose zone is ahead of or behind the team's.
+        var since: [String: Instant] = [:]
+        for measure in model.measures {
+            let start = zone.instant(for: LocalDateTime(date: measure.window.windowStart(endingOn: today).adding(days: -1)))
+            since[measure.metric] = min(since[measure.metric] ?? start, start)
+        }
+        let ids = customers.count < 1_000 ? Set(customers.map(\.id)) : nil
+        let series = try store.signals(metrics: since, customers: ids, zone: { zones[$0] ?? zone })
+        return customers.map { customer in
+            let day = (customer.zone ?? zone).localDateTime(at: now).date
+            return (customer.id, day, model.score(series: series[customer.id] ?? [:], on: day))
+        }
+    }
+
+    /// The lifecycle's due stage changes.
+    func stageChanges(for customers: [Customer], on store: Store, now: Instant) throws(StoreError) -> [StageChange] {
+        guard !lifecycle.transitions.isEmpty else { return [] }
+        // The series each stage's conditions read: a customer's are loaded only when they read any.
+        var needs: [String: [String: Int]] = [:]
+        for transition in lifecycle.transitions {
+            for stage in transition.from {
+                needs[stage, default: [:]].merge(transition.when?.expression.seriesNeeds ?? [:], uniquingKeysWith: max)
+            }
+        }
+        let allNeeds = needs.values.reduce(into: [String: Int]()) { $0.merge($1, uniquingKeysWith: max) }
+        var changes: [StageChange] = []
+        for customer in customers where needs[customer.stage] != nil {
+            let customerZone = customer.zone ?? zone
+            let today = customerZone.localDateTime(at: now).date
+            // All the series, should the customer move on through stages whose conditions read others.
+            let signals =
+                needs[customer.stage]?.isEmpty != false
+                ? [:] : try store.series(customer: customer.id, needs: allNeeds, today: today, zone: customerZone)
+            changes += lifecycle.changes(
+                for: customer, facts: { CustomerFacts(customer: $0, today: today, zone: customerZone, signals: signals) }, now: now,
+                zone: customerZone, calendar: calendar)
+        }
+        return changes
+    }
+
+    /// The trigger steps of every `when:` play for every customer, on the customer's day
+    /// in the play's zone. A play that does not apply to the customer counts as false.
+    func triggerSteps(for customers: [Customer], on store: Store, now: Instant) throws(StoreError) -> [TriggerOutcome] {
+        let triggered = playbooks.compactMap { playbook -> (Playbook, Condition, CalendarSpan?)? in
+            guard case .condition(let condition, let cooldown) = playbook.trigger else { return nil }
+            return (playbook, condition, cooldown)
+        }
+        guard !triggered.isEmpty else { return [] }
+        let needs = triggered.reduce(into: [String: Int]()) { $0.merge($1.1.expression.seriesNeeds, uniquingKeysWith: max) }
+        let ids = customers.count < 1_000 ? Set(customers.map(\.id)) : nil
+        var latest: [String: TriggerFiring] = [:]
+        for firing in try store.firings(customers: ids) { latest[firing.playbook + "\u{0}" + firing.customer] = firing }
+        let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar)
+        var outcomes: [TriggerOutcome] = []
+        for customer in customers {
+            var signals: [String: [SignalPoint]]?
+            for (playbook, condition, cooldown) in triggered {
+                let playZone = planner.context(for: customer, playbook: playbook).zone
+                let today = playZone.localDateTime(at: now).date
+                var holds: Bool? = false
+                if planner.applies(playbook, to: customer, on: today) {
+                    var series = signals ?? [:]
+                    if signals == nil, !needs.isEmpty {
+                        series = try store.series(customer: customer.id, needs: needs, today: today, zone: playZone)
+                    }
+                    signals = series
+                    holds = condition.evaluate(in: CustomerFacts(customer: customer, today: today, zone: playZone, signals: series))
+                }
+                let step = TriggerStep.evaluate(
+                    holds: holds, latest: latest[playbook.id + "\u{0}" + customer.id], today: today, cooldown: cooldown,
+                    calendar: calendar)
+                if step != .none { outcomes.append(TriggerOutcome(playbook: playbook.id, customer: customer.id, day: today, step: step)) }
+            }
+        }
+        return outcomes
+    }
+}

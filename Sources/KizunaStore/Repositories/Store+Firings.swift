@@ -1,0 +1,93 @@
+import GRDB
+import KizunaCore
+
+extension Store {
+    /// The firings of `when:` plays, of every customer or of `customers`.
+    public func firings(customers: Set<String>? = nil) throws(StoreError) -> [TriggerFiring] {
+        try read { db in try firings(customers: customers, in: db) }
+    }
+
+    func firings(customers: Set<String>?, in db: Database) throws -> [TriggerFiring] {
+        let filter = customers == nil ? "" : " WHERE customer IN (SELECT value FROM json_each(?))"
+        let arguments: StatementArguments = customers.map { [JSONColumn.encode($0.sorted())] } ?? []
+        return try Row.fetchAll(
+            db, sql: "SELECT playbook, customer, fired_on, cleared_on FROM trigger_firings\(filter) ORDER BY fired_on",
+            arguments: arguments
+        ).compactMap { row in
+            guard let fired = CivilDate(row["fired_on"] as String) else { return nil }
+            return TriggerFiring(
+                playbook: row["playbook"], customer: row["customer"], firedOn: fired,
+                clearedOn: (row["cleared_on"] as String?).flatMap(CivilDate.init))
+        }
+    }
+
+    /// Records trigger steps in one transaction: a `.fire` stores a new firing on `day`, a
+    /// `.clear` marks the latest firing of its play and customer cleared on `day`.
+    public func record(steps: [TriggerOutcome]) throws(StoreError) {
+        guard steps.contains(where: { $0.step != .none }) else { return }
+        try write { db in
+            let fire = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO trigger_firings (playbook, customer, fired_on) VALUES (?, ?, ?)")
+            let clear = try db.cachedStatement(
+                sql: "UPDATE trigger_firings SET cleared_on = ? WHERE playbook = ? AND customer = ? AND cleared_on IS NULL")
+            for outcome in steps {
+                switch outcome.step {
+                case .fire: try fire.execute(arguments: [outcome.playbook, outcome.customer, outcome.day.description])
+                case .clear: try clear.execute(arguments: [outcome.day.description, outcome.playbook, outcome.customer])
+                case .none: break
+                }
+            }
+        }
+    }
+
+    /// A customer's observations of each series in `needs` (metric → days of history),
+    /// with the observation before each window, ascending by date in `zone`: what its
+    /// conditions read. `health` reads the stored scores.
+    public func series(customer: String, needs: [String: Int], today: CivilDate, zone: Zone) throws(StoreError)
+        -> [String: [SignalPoint]]
+    {
+        try read { db in
+            var series: [String: [SignalPoint]] = [:]
+            for (name, days) in needs {
+                let since = today.adding(days: -days)
+                if name == "health" {
+                    series[name] = try healthSeries(customer: customer, since: since, in: db)
+                    continue
+                }
+                let start = zone.instant(for: LocalDateTime(date: since)).secondsSinceEpoch
+                let rows = try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT value, at FROM signals WHERE customer = ? AND metric = ? AND at >= coalesce(
+                                (SELECT max(at) FROM signals WHERE customer = ? AND metric = ? AND at < ?), ?)
+                            ORDER BY at
+                            """),
+                    arguments: [customer, name, customer, name, start, start])
+                series[name] = rows.map { row in
+                    SignalPoint(date: zone.localDateTime(at: Instant(secondsSinceEpoch: row[1])).date, value: row[0])
+                }
+            }
+            return series
+        }
+    }
+}
+
+/// A trigger's step for one play and customer on one day.
+public struct TriggerOutcome: Hashable, Sendable {
+    public var playbook: String
+    public var customer: String
+    public var day: CivilDate
+    public var step: TriggerStep
+
+    public init(playbook: String, customer: String, day: CivilDate, step: TriggerStep) {
+        self.playbook = playbook
+        self.customer = customer
+        self.day = day
+        self.step = step
+    }
+
+    /// The firing a `.fire` step records.
+    public var firing: TriggerFiring? {
+        step == .fire ? TriggerFiring(playbook: playbook, customer: customer, firedOn: day) : nil
+    }
+}

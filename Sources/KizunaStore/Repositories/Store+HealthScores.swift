@@ -1,0 +1,128 @@
+import GRDB
+import KizunaCore
+
+extension Store {
+    /// The observations of each metric from `since` (an instant) on, for every customer or
+    /// the `customers` given, by customer and metric, ascending by date in `zone(customer)`.
+    /// Each metric is one range of the `signals_by_metric` index.
+    public func signals(
+        metrics: [String: Instant], customers: Set<String>? = nil, zone: (String) -> Zone
+    ) throws(StoreError) -> [String: [String: [SignalPoint]]] {
+        try read { db in
+            var series: [String: [String: [SignalPoint]]] = [:]
+            var zones: [String: Zone] = [:]
+            func add(_ rows: RowCursor, metric: String) throws {
+                while let row = try rows.next() {
+                    let customer: String = row[0]
+                    let customerZone = zones[customer] ?? zone(customer)
+                    zones[customer] = customerZone
+                    let date = customerZone.localDateTime(at: Instant(secondsSinceEpoch: row[2])).date
+                    series[customer, default: [:]][metric, default: []].append(SignalPoint(date: date, value: row[1]))
+                }
+            }
+            for (metric, since) in metrics.sorted(by: { $0.key < $1.key }) {
+                guard let customers else {
+                    let statement = try db.cachedStatement(
+                        sql: "SELECT customer, value, at FROM signals WHERE metric = ? AND at >= ? ORDER BY at")
+                    try add(try Row.fetchCursor(statement, arguments: [metric, since.secondsSinceEpoch]), metric: metric)
+                    continue
+                }
+                // A few customers: each one's window is a range of the (customer, metric, at) key.
+                let statement = try db.cachedStatement(
+                    sql: "SELECT customer, value, at FROM signals WHERE customer = ? AND metric = ? AND at >= ? ORDER BY at")
+                for customer in customers.sorted() {
+                    try add(try Row.fetchCursor(statement, arguments: [customer, metric, since.secondsSinceEpoch]), metric: metric)
+                }
+            }
+            return series
+        }
+    }
+
+    /// Stores each customer's score for its day (replacing one stored for that day) and makes
+    /// it the customer's `health`, in one transaction.
+    public func record(scores: [(customer: String, day: CivilDate, score: HealthScore)]) throws(StoreError) {
+        try write { db in
+            let upsert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO health_scores (customer, day, score, band, measures) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (customer, day) DO UPDATE SET score = excluded.score, band = excluded.band, measures = excluded.measures
+                    """)
+            let health = try db.cachedStatement(sql: "UPDATE customers SET health = ? WHERE id = ? AND health IS NOT ?")
+            for (customer, day, score) in scores {
+                try upsert.execute(arguments: [customer, day.description, score.score, score.band.rawValue, Self.json(score.measures)])
+                try health.execute(arguments: [score.score, customer, score.score])
+            }
+        }
+    }
+
+    /// The latest stored score of every customer (or of one), with the score on the latest
+    /// day at least `trend` before it, for `kizuna health`.
+    public func healthReport(customer: String? = nil, trend: CalendarSpan) throws(StoreError) -> [HealthReportRow] {
+        try read { db in
+            let filter = customer == nil ? "" : "WHERE c.id = ?"
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.name, c.csm, c.stage, h.day, h.score, h.band, h.measures
+                    FROM customers c JOIN health_scores h ON h.customer = c.id
+                        AND h.day = (SELECT max(day) FROM health_scores WHERE customer = c.id)
+                    \(filter)
+                    """, arguments: customer.map { [$0] } ?? [])
+            let earlier = try db.cachedStatement(
+                sql: "SELECT score FROM health_scores WHERE customer = ? AND day <= ? ORDER BY day DESC LIMIT 1")
+            return try rows.compactMap { row -> HealthReportRow? in
+                guard let day = CivilDate(row["day"] as String) else { return nil }
+                let id: String = row["id"]
+                let before = try Double?.fetchOne(earlier, arguments: [id, trend.windowStart(endingOn: day).description]) ?? nil
+                let score = HealthScore(
+                    score: row["score"], band: HealthBand(rawValue: row["band"]) ?? .unknown,
+                    measures: JSONColumn.decode(row["measures"], as: [MeasureScore].self, fallback: []))
+                return HealthReportRow(
+                    customer: id, name: row["name"], csm: row["csm"], stage: row["stage"], day: day, health: score,
+                    earlier: before)
+            }
+        }
+    }
+
+    /// A customer's stored scores from `since` on, ascending: the `health` series of conditions.
+    func healthSeries(customer: String, since: CivilDate, in db: Database) throws -> [SignalPoint] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT day, score FROM health_scores WHERE customer = ? AND score IS NOT NULL AND day >= (
+                        SELECT coalesce(max(day), ?) FROM health_scores WHERE customer = ? AND score IS NOT NULL AND day <= ?)
+                    ORDER BY day
+                    """),
+            arguments: [customer, since.description, customer, since.description]
+        ).compactMap { row in CivilDate(row["day"] as String).map { SignalPoint(date: $0, value: row["score"]) } }
+    }
+
+    /// The measures as a JSON array of `MeasureScore`.
+    private static func json(_ measures: [MeasureScore]) -> String {
+        func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "null" }
+        return "["
+            + measures.map { measure in
+                "{\"name\":\(JSONColumn.quoted(measure.name)),\"value\":\(number(measure.value)),"
+                    + "\"normalized\":\(number(measure.normalized)),\"share\":\(number(measure.share))}"
+            }.joined(separator: ",") + "]"
+    }
+}
+
+/// One line of `kizuna health`: a customer's latest score and the one a trend compares it with.
+public struct HealthReportRow: Hashable, Sendable {
+    public var customer: String
+    public var name: String
+    public var csm: String
+    public var stage: String
+    /// The day of the latest score.
+    public var day: CivilDate
+    public var health: HealthScore
+    /// The score on the latest day at least the trend's span before `day`, when known.
+    public var earlier: Double?
+
+    /// The change over the trend's span, when both scores are known.
+    public var trend: Double? {
+        guard let now = health.score, let earlier else { return nil }
+        return now - earlier
+    }
+}

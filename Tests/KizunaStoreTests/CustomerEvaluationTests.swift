@@ -1,0 +1,61 @@
+import KizunaCore
+import KizunaStore
+import Testing
+
+/// What the daemon calls when one customer's signals arrive: its score, stage, triggers
+/// and tasks, re-evaluated on a real store.
+@Suite("Re-evaluating one customer") struct CustomerEvaluationTests {
+    static let playbook = try! PlaybookLoader.load(
+        file: "logins-drop.yaml",
+        text: """
+            kizuna: 1
+            playbook: logins-drop
+            title: Logins dropped
+            when: health < 40
+            cooldown: 14 days
+            task:
+              title: "Call {{ customer.name }}"
+              due: within 1 day
+            """)
+    static let model = HealthModel(measures: [
+        HealthMeasure(name: "logins", metric: "logins", aggregate: .sum, window: CalendarSpan(7, .day), bad: 0, good: 10, weight: 1)
+    ])
+    static let lifecycle = Lifecycle(
+        stages: Lifecycle.standard.stages,
+        transitions: [StageTransition(from: ["onboarding"], to: "adoption", after: CalendarSpan(30, .day))])
+
+    let evaluation = CustomerEvaluation(
+        playbooks: [playbook], health: model, lifecycle: lifecycle, zone: .utc, calendar: .standard)
+
+    func window(_ now: Instant) -> PlanningWindow {
+        PlanningWindow(now: now, zone: .utc, horizon: CalendarSpan(14, .day), calendar: .standard)
+    }
+
+    @Test func aLowSignalScoresFiresAndPlansOneTaskThatStaysOne() throws {
+        try withStore { store in
+            try store.upsert(customers: [Sample.customer("acme", entered: Sample.at(day: -10))], at: Sample.monday)
+            try store.insert(signals: [Signal(customer: "acme", metric: "logins", value: 2, instant: Sample.at(day: 0, hour: 8))])
+            let now = Sample.at(day: 0, hour: 9)
+            let result = try evaluation.reevaluate(customer: "acme", on: store, window: window(now), now: now)
+            #expect(result.created == 1)
+            #expect(try store.customer(id: "acme")?.health == 20)
+            #expect(try store.firings().map(\.firedOn) == [CivilDate("2027-01-04")!])
+            // The next day, still red: nothing new.
+            let later = Sample.at(day: 1, hour: 9)
+            #expect(try evaluation.reevaluate(customer: "acme", on: store, window: window(later), now: later).created == 0)
+            #expect(try store.firings().count == 1)
+        }
+    }
+
+    @Test func theNextBoundaryIsATimeBasedTransitionOrMidnight() throws {
+        try withStore { store in
+            // Entered onboarding 29 days and 12 hours before: it moves on in 12 hours.
+            try store.upsert(customers: [Sample.customer("acme", entered: Sample.at(day: -30, hour: 12))], at: Sample.monday)
+            #expect(try evaluation.nextBoundary(on: store, after: Sample.monday) == Sample.at(day: 0, hour: 12))
+            #expect(try evaluation.nextBoundary(on: store, after: Sample.at(day: 0, hour: 13)) == Sample.at(day: 1))
+            let summary = try evaluation.evaluate(on: store, now: Sample.at(day: 0, hour: 13))
+            #expect(summary.stageChanges.map(\.at) == [Sample.at(day: 0, hour: 12)])
+            #expect(try store.customer(id: "acme")?.stage == "adoption")
+        }
+    }
+}
