@@ -56,7 +56,7 @@ let package = Package(
             dependencies: [
                 "KizunaCore",
                 "KizunaStore",
-                "KizunaDaemon", "KizunaSystemd",
+                "KizunaDaemonState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -119,10 +119,16 @@ let package = Package(
         ),
         // Linux interfaces Glibc's module leaves out (timerfd), for the daemon.
         .systemLibrary(name: "CKizunaLinux"),
+        // The daemon's files in the state directory (its lock and status), which `kizuna status` reads.
+        .target(
+            name: "KizunaDaemonState",
+            dependencies: ["KizunaCore", "CKizunaLinux"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "KizunaDaemon",
             dependencies: [
-                "KizunaCore", "KizunaStore", "KizunaDelivery", "KizunaSystemd", "CKizunaLinux",
+                "KizunaCore", "KizunaStore", "KizunaDelivery", "KizunaDaemonState", "KizunaSystemd", "CKizunaLinux",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

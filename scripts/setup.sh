@@ -8,6 +8,7 @@ packages=(
   python3            # the RRULE oracle test drives python-dateutil
   python3-dateutil
   libsystemd-dev     # the CSystemd target: sd_notify, the journal
+  libcurl4-openssl-dev  # kizunad links Foundation's networking (webhooks) statically, and it needs libcurl
   debootstrap        # make test-systemd: the container's root file system
   systemd-container  # make test-systemd: systemd-nspawn boots systemd as PID 1
 )

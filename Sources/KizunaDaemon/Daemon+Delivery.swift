@@ -1,4 +1,5 @@
 import KizunaCore
+import KizunaDaemonState
 import KizunaDelivery
 import KizunaStore
 import Logging

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import KizunaCore
+import KizunaDaemonState
 import KizunaStore
 import KizunaSystemd
 import Logging
@@ -64,7 +65,7 @@ extension Daemon {
 
     /// Watches the state directory for writes to the store's write-ahead log, and re-plans
     /// when another process (`kizuna done`, `snooze`, `import`, `customer set-stage`) committed.
-    func watchStore() throws(WatchError) -> DirectoryWatcher {
+    func watchStore() throws(SystemCallError) -> DirectoryWatcher {
         let logFiles: Set<String> = [Store.fileName + "-wal", Store.fileName]
         let debouncer = Debouncer(delay: options.debounce, queue: queue) { [self] in planIfStoreChanged() }
         return try DirectoryWatcher(

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import KizunaCore
+import KizunaDaemonState
 import KizunaDelivery
 import KizunaSystemd
 import Logging
@@ -50,7 +51,7 @@ extension Daemon {
     /// Watches the playbook folder: a playbook file (`*.yaml`, `*.yml`) written, moved,
     /// created or deleted reloads after the folder has been quiet for the debounce delay;
     /// editors' swap and backup files do not.
-    func watchPlaybooks(_ directory: String) throws(WatchError) -> DirectoryWatcher {
+    func watchPlaybooks(_ directory: String) throws(SystemCallError) -> DirectoryWatcher {
         let debouncer = Debouncer(delay: options.debounce, queue: queue) { [self] in reload(cause: "playbooks changed") }
         return try DirectoryWatcher(directory: directory, events: DirectoryWatcher.playbookEvents, queue: queue) { names in
             if names.contains(where: { $0.isEmpty || $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }) { debouncer.signal() }

@@ -1,5 +1,6 @@
 import Foundation
 import KizunaCore
+import KizunaDaemonState
 import KizunaStore
 import Logging
 

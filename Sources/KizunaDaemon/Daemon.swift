@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Glibc
 import KizunaCore
+import KizunaDaemonState
 import KizunaDelivery
 import KizunaStore
 import KizunaSystemd
@@ -84,7 +85,7 @@ public final class Daemon: Sendable {
     var stateDirectory: String { workspace.configuration.stateDirectory }
 
     /// Installs the signal handlers and watchers, then makes the first planning pass, on the queue.
-    func run() throws(WatchError) {
+    func run() throws(SystemCallError) {
         let signals = SignalWatcher(
             handlers: [
                 SIGTERM: { [self] in stop(signal: "SIGTERM") },

@@ -1,4 +1,5 @@
 import KizunaCore
+import KizunaDaemonState
 import Testing
 
 @testable import KizunaDaemon

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import KizunaCore
-import KizunaDaemon
+import KizunaDaemonState
 import KizunaStore
 
 /// `kizuna status`: whether the daemon runs and what it does, the configuration's health and

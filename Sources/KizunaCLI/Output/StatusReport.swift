@@ -1,5 +1,5 @@
 import KizunaCore
-import KizunaDaemon
+import KizunaDaemonState
 import KizunaStore
 
 /// What `kizuna status` reports: the daemon, the configuration's health, the store's counts.

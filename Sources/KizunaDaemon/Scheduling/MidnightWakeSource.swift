@@ -1,4 +1,5 @@
 import KizunaCore
+import KizunaDaemonState
 
 /// Midnight in the team's zone, when the planning window moves to the next day: the source
 /// that re-plans on the calendar.

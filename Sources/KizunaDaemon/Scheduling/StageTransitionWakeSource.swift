@@ -1,4 +1,5 @@
 import KizunaCore
+import KizunaDaemonState
 import KizunaStore
 import Logging
 

@@ -1,5 +1,6 @@
 import Dispatch
 import KizunaCore
+import KizunaDaemonState
 import Synchronization
 
 /// Sleeps until the earliest wake of its sources on one one-shot `DispatchSourceTimer`

@@ -1,3 +1,4 @@
+import KizunaDaemonState
 import CKizunaLinux
 import Dispatch
 import Glibc
@@ -10,11 +11,11 @@ final class ClockChangeWatcher: Sendable {
     nonisolated(unsafe) private let source: any DispatchSourceRead
 
     /// Starts watching; `onChange` runs on `queue` after each change of the clock.
-    init(queue: DispatchQueue, onChange: @escaping @Sendable () -> Void) throws(WatchError) {
+    init(queue: DispatchQueue, onChange: @escaping @Sendable () -> Void) throws(SystemCallError) {
         let descriptor = timerfd_create(CLOCK_REALTIME, Int32(TFD_NONBLOCK | TFD_CLOEXEC))
-        guard descriptor >= 0 else { throw WatchError(operation: "timerfd_create", path: "CLOCK_REALTIME", errno: errno) }
+        guard descriptor >= 0 else { throw SystemCallError(operation: "timerfd_create", path: "CLOCK_REALTIME", errno: errno) }
         guard Self.arm(descriptor) else {
-            let error = WatchError(operation: "timerfd_settime", path: "CLOCK_REALTIME", errno: errno)
+            let error = SystemCallError(operation: "timerfd_settime", path: "CLOCK_REALTIME", errno: errno)
             close(descriptor)
             throw error
         }

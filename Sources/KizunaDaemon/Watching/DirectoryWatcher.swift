@@ -1,3 +1,4 @@
+import KizunaDaemonState
 import CKizunaLinux
 import Dispatch
 import Glibc
@@ -15,11 +16,11 @@ final class DirectoryWatcher: Sendable {
 
     /// Starts watching `directory` for `events`; `onChange` gets, on `queue`, the names the
     /// events of one read carry (an empty name when the kernel's queue overflowed).
-    init(directory: String, events: UInt32, queue: DispatchQueue, onChange: @escaping @Sendable ([String]) -> Void) throws(WatchError) {
+    init(directory: String, events: UInt32, queue: DispatchQueue, onChange: @escaping @Sendable ([String]) -> Void) throws(SystemCallError) {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard descriptor >= 0 else { throw WatchError(operation: "inotify_init1", path: directory, errno: errno) }
+        guard descriptor >= 0 else { throw SystemCallError(operation: "inotify_init1", path: directory, errno: errno) }
         guard inotify_add_watch(descriptor, directory, events) >= 0 else {
-            let error = WatchError(operation: "inotify_add_watch", path: directory, errno: errno)
+            let error = SystemCallError(operation: "inotify_add_watch", path: directory, errno: errno)
             close(descriptor)
             throw error
         }
@@ -76,13 +77,4 @@ enum InotifyEvents {
     private static func word(_ bytes: ArraySlice<UInt8>, at offset: Int) -> UInt32 {
         (0..<4).reduce(UInt32(0)) { value, index in value | UInt32(bytes[offset + index]) << (8 * index) }
     }
-}
-
-/// A system call of a watcher that failed.
-public struct WatchError: Error, CustomStringConvertible {
-    var operation: String
-    var path: String
-    var errno: Int32
-
-    public var description: String { "cannot watch \(path): \(operation): \(String(cString: strerror(errno)))" }
 }

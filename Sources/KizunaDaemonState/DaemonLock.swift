@@ -19,11 +19,11 @@ public final class DaemonLock: Sendable {
     /// another process holds it.
     ///
     /// - Throws: when the folder or the file cannot be created.
-    public static func acquire(stateDirectory: String) throws(WatchError) -> DaemonLock? {
+    public static func acquire(stateDirectory: String) throws(SystemCallError) -> DaemonLock? {
         let path = Self.path(stateDirectory: stateDirectory)
         try? FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WatchError(operation: "open", path: path, errno: errno) }
+        guard descriptor >= 0 else { throw SystemCallError(operation: "open", path: path, errno: errno) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             return nil

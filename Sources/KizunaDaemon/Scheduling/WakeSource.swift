@@ -1,16 +1,5 @@
 import KizunaCore
-
-/// An instant the daemon owes something at, and what for ("midnight in America/New_York:
-/// the planning window moves").
-public struct Wake: Hashable, Sendable, Codable {
-    public var instant: Instant
-    public var purpose: String
-
-    public init(instant: Instant, purpose: String) {
-        self.instant = instant
-        self.purpose = purpose
-    }
-}
+import KizunaDaemonState
 
 /// One kind of thing the daemon owes: planning, reminders, stage transitions. The scheduler
 /// sleeps until the earliest wake of all its sources, then fires every source that is due.

@@ -37,6 +37,20 @@ public struct DaemonStatus: Codable, Hashable, Sendable {
         public var cancelled: Int
         /// The error that ended it, if one did.
         public var error: String?
+
+        public init(
+            at: Instant, cause: String, today: String, milliseconds: Int, created: Int, updated: Int, cancelled: Int,
+            error: String? = nil
+        ) {
+            self.at = at
+            self.cause = cause
+            self.today = today
+            self.milliseconds = milliseconds
+            self.created = created
+            self.updated = updated
+            self.cancelled = cancelled
+            self.error = error
+        }
     }
 
     /// The last reload of the configuration and playbooks.
@@ -46,6 +60,12 @@ public struct DaemonStatus: Codable, Hashable, Sendable {
         /// Every problem found, `file:line:column: error: …`; on failure the daemon keeps
         /// running with the last good set.
         public var diagnostics: [String]
+
+        public init(at: Instant, succeeded: Bool, diagnostics: [String]) {
+            self.at = at
+            self.succeeded = succeeded
+            self.diagnostics = diagnostics
+        }
     }
 
     /// Writes the status to `stateDirectory`, replacing the previous one in one rename.
