@@ -25,9 +25,12 @@ extension Daemon {
             updated: 0, cancelled: 0)
         do {
             let version = try store.externalChangeCounter()
-            let evaluation = try workspace.evaluation.evaluate(on: store, now: now)
-            logEvaluation(evaluation)
-            let result = try run.run(on: store, now: now, shouldStop: { self.stopping.load(ordering: .relaxed) })
+            // Chunks smaller than the evaluation's bulk threshold read each chunk's signals alone.
+            let shouldStop = { self.stopping.load(ordering: .relaxed) }
+            if let evaluation = try workspace.evaluation.evaluate(on: store, now: now, chunkSize: 500, shouldStop: shouldStop) {
+                logEvaluation(evaluation)
+            }
+            let result = try run.run(on: store, now: now, shouldStop: shouldStop)
             state.withLock { $0.storeVersion = version }
             (record.created, record.updated, record.cancelled) = (result.created, result.updated, result.cancelled)
         } catch {

@@ -175,6 +175,8 @@ import Testing
         let sandbox = try Sandbox()
         let daemon = try DaemonProcess(sandbox)
         #expect(daemon.waitForPlan(cause: "start", within: .seconds(10)) != nil)
+        // The next wake is recorded once the timer is armed, right after the pass.
+        #expect(eventually(within: .seconds(3)) { daemon.status?["nextWake"] != nil })
         let result = try sandbox.run(["status", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -58,4 +58,42 @@ import Testing
             #expect(try store.customer(id: "acme")?.stage == "adoption")
         }
     }
+
+    @Test func anEvaluationInChunksRecordsWhatOneEvaluationWouldAndStopsBetweenChunks() throws {
+        let now = Sample.at(day: 0, hour: 13)
+        func fill(_ store: Store) throws {
+            let customers = (0..<7).map { Sample.customer("c\($0)", entered: Sample.at(day: -$0 * 10, hour: 12)) }
+            try store.upsert(customers: customers, at: Sample.monday)
+            try store.insert(
+                signals: (0..<7).map { Signal(customer: "c\($0)", metric: "logins", value: Double($0 * 2), instant: Sample.at(day: 0, hour: 8)) })
+        }
+        var whole: CustomerEvaluation.Summary?
+        var wholeFirings: [TriggerFiring] = []
+        try withStore { store in
+            try fill(store)
+            whole = try evaluation.evaluate(on: store, now: now)
+            wholeFirings = try store.firings()
+        }
+        try withStore { store in
+            try fill(store)
+            let chunked = try #require(try evaluation.evaluate(on: store, now: now, chunkSize: 3, shouldStop: { false }))
+            #expect(chunked.scored == whole?.scored)
+            #expect(Set(chunked.stageChanges) == Set(whole?.stageChanges ?? []))
+            #expect(Set(chunked.firings) == Set(whole?.firings ?? []))
+            #expect(Set(try store.firings()) == Set(wholeFirings))
+            #expect(!wholeFirings.isEmpty)
+        }
+        try withStore { store in
+            try fill(store)
+            var chunks = 0
+            let stopped = try evaluation.evaluate(on: store, now: now, chunkSize: 3) {
+                chunks += 1
+                return chunks > 1
+            }
+            #expect(stopped == nil)
+            // The first chunk was evaluated and recorded, the last one not.
+            #expect(try store.customer(id: "c0")?.health == 0)
+            #expect(try store.customer(id: "c6")?.health == nil)
+        }
+    }
 }

@@ -58,6 +58,23 @@ public struct CustomerEvaluation: Sendable {
         return summary
     }
 
+    /// `evaluate(on:now:)` over every customer, `chunkSize` customers at a time, each chunk
+    /// recorded before the next: a long pass (the daemon's) can stop between chunks, and
+    /// returns `nil` when `shouldStop` said so. Customers are evaluated one by one, so the
+    /// chunks record what one evaluation would.
+    public func evaluate(on store: Store, now: Instant, chunkSize: Int, shouldStop: () -> Bool) throws(StoreError) -> Summary? {
+        let ids = try store.customers().map(\.id)
+        var summary = Summary()
+        for first in stride(from: 0, to: ids.count, by: max(1, chunkSize)) {
+            guard !shouldStop() else { return nil }
+            let chunk = try evaluate(on: store, now: now, only: Set(ids[first..<min(first + chunkSize, ids.count)]))
+            summary.scored += chunk.scored
+            summary.stageChanges += chunk.stageChanges
+            summary.triggers += chunk.triggers
+        }
+        return summary
+    }
+
     /// Recomputes the health of every customer (or `only` these) on its day of `now` and
     /// stores it; the number of customers scored (none without a health model).
     @discardableResult
