@@ -66,9 +66,14 @@ public final class Daemon: Sendable {
         var signals: SignalWatcher?
         var lock: DaemonLock?
         var watchdog: WatchdogPinger?
+        /// Asks systemd for more time until the first plan is done.
+        var startup: StartupTimeoutExtender?
     }
 
-    init(options: Options, logger: Logger, clock: DaemonClock, workspace: Workspace, store: Store, lock: DaemonLock, onStop: @escaping @Sendable () -> Void) {
+    init(
+        options: Options, logger: Logger, clock: DaemonClock, workspace: Workspace, store: Store, lock: DaemonLock,
+        startup: StartupTimeoutExtender, onStop: @escaping @Sendable () -> Void
+    ) {
         self.options = options
         self.logger = logger
         self.clock = clock
@@ -76,7 +81,7 @@ public final class Daemon: Sendable {
         self.onStop = onStop
         let status = DaemonStatus(pid: getpid(), started: Instant(Date()), clockRate: clock.rate)
         let dispatcher = ReminderDispatcher(store: store, configuration: workspace.configuration, logger: logger)
-        state = Mutex(State(workspace: workspace, dispatcher: dispatcher, status: status, watchers: Watchers(lock: lock)))
+        state = Mutex(State(workspace: workspace, dispatcher: dispatcher, status: status, watchers: Watchers(lock: lock, startup: startup)))
     }
 
     var workspace: Workspace { state.withLock { $0.workspace } }
@@ -111,6 +116,7 @@ public final class Daemon: Sendable {
             recordReload(succeeded: true, diagnostics: [])
             plan(cause: "start")
             scheduler.setSources(wakeSources())
+            state.withLock { $0.watchers.startup }?.cancel()
             notify(.ready, .status(statusLine()))
             watchdog?.start()
         }
@@ -162,6 +168,7 @@ public final class Daemon: Sendable {
             watchers.clock?.cancel()
             watchers.signals?.cancel()
             watchers.watchdog?.cancel()
+            watchers.startup?.cancel()
             logger.info("stopped")
             onStop()
         }

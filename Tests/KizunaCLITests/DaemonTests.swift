@@ -17,7 +17,8 @@ import Testing
         let status = try sandbox.run(["status"])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("kizunad: running, pid \(daemon.process.processIdentifier)"), "\(status.stdout)")
-        #expect(status.stdout.contains("next wake-up: 2026-11-25T00:00:00-05:00, midnight in America/New_York"), "\(status.stdout)")
+        // The example owes its first reminders at 10:00, before the midnight pass.
+        #expect(status.stdout.contains("next wake-up: 2026-11-24T10:00:00-05:00, reminders and digests"), "\(status.stdout)")
     }
 
     @Test func anEditedPlaybookIsPlannedWithoutASignal() throws {
@@ -181,7 +182,7 @@ import Testing
         let running = try #require(json["daemon"] as? [String: Any])
         #expect(running["running"] as? Bool == true)
         #expect(running["pid"] as? Int == Int(daemon.process.processIdentifier))
-        #expect((running["nextWake"] as? [String: Any])?["at"] as? String == "2026-11-25T00:00:00-05:00")
+        #expect((running["nextWake"] as? [String: Any])?["at"] as? String == "2026-11-24T10:00:00-05:00")
         let store = try #require(json["store"] as? [String: Any])
         #expect(store["customers"] as? Int == 36)
         #expect((store["openTasks"] as? Int ?? 0) > 0)
