@@ -37,6 +37,7 @@ extension Daemon {
             planned \(record.today) to \(zone.localDateTime(at: window.to).date) (\(cause)): \(record.created) created, \
             \(record.updated) updated, \(record.cancelled) cancelled in \(record.milliseconds) ms
             """)
+        logStoreChanges()
         updateStatus { status in
             status.lastPlan = record
             status.passes += 1

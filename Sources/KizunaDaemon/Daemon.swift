@@ -54,6 +54,8 @@ public final class Daemon: Sendable {
         var status: DaemonStatus
         /// The store's `externalChangeCounter` when last planned.
         var storeVersion: Int = 0
+        /// Where the store's history was last logged (`logStoreChanges`).
+        var changeCursor: StoreChanges.Cursor?
         var watchers = Watchers()
     }
 
@@ -113,6 +115,9 @@ public final class Daemon: Sendable {
             state.watchers.watchdog = watchdog
         }
         queue.async { [self] in
+            // The history before the start is not logged again.
+            let cursor = try? store.changeCursor()
+            state.withLock { $0.changeCursor = cursor }
             recordReload(succeeded: true, diagnostics: [])
             plan(cause: "start")
             scheduler.setSources(wakeSources())
