@@ -8,8 +8,8 @@ import Synchronization
 
 extension Daemon {
     /// One planning pass at the clock's instant, recorded in the status; then the calendar
-    /// files rewritten, what is owed by now delivered, and the timer armed for what is owed
-    /// next. Runs on the queue.
+    /// files rewritten, what is owed by now delivered, the timer armed for what is owed
+    /// next, and the pass's memory given back. Runs on the queue.
     func plan(cause: String) {
         guard !stopping.load(ordering: .relaxed) else { return }
         let configuration = workspace.configuration
@@ -46,6 +46,7 @@ extension Daemon {
         deliverOwed(now: now)
         state.withLock { $0.watchers.scheduler }?.rearm()
         notify(.status(statusLine()))
+        releaseMemory()
     }
 
     /// Watches the state directory for writes to the store's write-ahead log, and re-plans
