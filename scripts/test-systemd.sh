@@ -26,8 +26,7 @@ check() {  # check DESCRIPTION COMMAND…
 step() { echo "== $*"; }
 
 # The root file system, made once (~60 s, ~290 MB) and reused while the package list is
-# the same: systemd, and what the release binaries load (libsqlite3, libsystemd, and libcurl
-# for the webhook channel).
+# the same: systemd, and what the release binaries load (libsqlite3, libsystemd).
 packages=systemd,dbus,systemd-sysv,procps,libsqlite3-0,libsystemd0,libcurl4
 if [[ $(cat "$rootfs/.kizuna-packages" 2>/dev/null) != "$packages" ]]; then
   step "making the container's root file system in $rootfs (once)"

@@ -17,7 +17,6 @@ import Testing
         let status = try sandbox.run(["status"])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("kizunad: running, pid \(daemon.process.processIdentifier)"), "\(status.stdout)")
-        // The example owes its first reminders at 10:00, before the midnight pass.
         #expect(status.stdout.contains("next wake-up: 2026-11-24T10:00:00-05:00, reminders and digests"), "\(status.stdout)")
     }
 
