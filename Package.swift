@@ -106,13 +106,13 @@ let package = Package(
         ),
         .testTarget(
             name: "KizunaCLITests",
-            dependencies: ["KizunaCore", "KizunaStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KizunaCore", "KizunaStore", "KizunaTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "KizunaDeliveryTests",
             dependencies: [
-                "KizunaDelivery", "KizunaCore", "KizunaStore", .product(name: "Logging", package: "swift-log"),
+                "KizunaDelivery", "KizunaCore", "KizunaStore", "KizunaTestSupport", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
@@ -162,8 +162,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KizunaSystemdTests",
-            dependencies: ["KizunaSystemd", "KizunaCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["KizunaSystemd", "KizunaTestSupport", "KizunaCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // Helpers the test targets share: a local HTTP receiver, a test-owned NOTIFY_SOCKET.
+        .target(name: "KizunaTestSupport", path: "Tests/KizunaTestSupport", swiftSettings: strictSettings),
     ]
 )

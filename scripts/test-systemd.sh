@@ -4,7 +4,8 @@
 # repository, run with systemd-nspawn --volatile=overlay so it stays pristine), installs
 # the release build with `make install DESTDIR=… PREFIX=/usr`, and checks what an
 # administrator relies on: start returns after READY, status shows the STATUS line, reload
-# after a playbook edit, the watchdog restarts a frozen daemon, stop, journalctl -u.
+# after a playbook edit, the watchdog restarts a frozen daemon, a customer's history in the
+# journal (KIZUNA_CUSTOMER=), stop, journalctl -u.
 # Needs root. KIZUNA_TEST_ROOTFS overrides the cached root's folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -132,6 +133,21 @@ in_container kill -STOP "$(show MainPID)"
 check "a frozen daemon is restarted" wait_for NRestarts $((restarts + 1)) 300
 check "it failed with result 'watchdog'" bash -c "timeout 60 nsenter -t $leader -a journalctl -u kizunad --no-pager | grep -q \"Failed with result 'watchdog'\""
 check "it is running again" wait_for SubState running 200
+
+step "a customer's history"
+in_container runuser -u kizuna -- kizuna customer set-stage acme-corp mature >/dev/null
+customer_journal() {  # customer_journal PATTERN: polls the journal of acme-corp for a line
+  for _ in $(seq 100); do
+    in_container journalctl -u kizunad KIZUNA_CUSTOMER=acme-corp -o cat --no-pager | grep -q "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+check "journalctl KIZUNA_CUSTOMER=acme-corp shows its stage change" customer_journal 'acme-corp entered stage mature'
+check "and the tasks the stage change cancelled" customer_journal '^cancelled ".*stage changed to mature$'
+check "cancellations carry the task and the playbook" bash -c "timeout 60 nsenter -t $leader -a journalctl -u kizunad \
+  KIZUNA_CUSTOMER=acme-corp KIZUNA_PLAYBOOK=onboarding-weekly -o json --no-pager | grep '\"MESSAGE\":\"cancelled ' \
+  | grep -q '\"KIZUNA_TASK\"'"
 
 step "stop"
 in_container systemctl stop kizunad

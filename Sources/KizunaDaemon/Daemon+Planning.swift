@@ -9,8 +9,8 @@ import Synchronization
 
 extension Daemon {
     /// One planning pass at the clock's instant, recorded in the status; then the calendar
-    /// files rewritten, what is owed by now delivered, and the timer armed for what is owed
-    /// next. Runs on the queue.
+    /// files rewritten, what is owed by now delivered, the timer armed for what is owed
+    /// next, and the pass's memory given back. Runs on the queue.
     func plan(cause: String) {
         guard !stopping.load(ordering: .relaxed) else { return }
         let configuration = workspace.configuration
@@ -43,6 +43,7 @@ extension Daemon {
             planned \(record.today) to \(zone.localDateTime(at: window.to).date) (\(cause)): \(record.created) created, \
             \(record.updated) updated, \(record.cancelled) cancelled in \(record.milliseconds) ms
             """)
+        logStoreChanges()
         updateStatus { status in
             status.lastPlan = record
             status.passes += 1
@@ -51,6 +52,7 @@ extension Daemon {
         deliverOwed(now: now)
         state.withLock { $0.watchers.scheduler }?.rearm()
         notify(.status(statusLine()))
+        releaseMemory()
     }
 
     /// Logs each customer's stage change and each play a condition fired, with the customer

@@ -2,6 +2,7 @@ import Foundation
 import KizunaCore
 import KizunaDaemonState
 import KizunaStore
+import KizunaSystemd
 import Logging
 
 extension Daemon {
@@ -36,21 +37,26 @@ extension Daemon {
                 .storeUnavailable,
                 [Diagnostic("another kizunad is running on \(configuration.stateDirectory)", hint: "see `kizuna status`")])
         }
+        // Opening the store may migrate it, and the first plan over many customers takes a while.
+        let startup = StartupTimeoutExtender(notifier: Notifier())
         let store: Store
         do {
             let busyTimeout = Store.Options.busyTimeout(environment: environment)
             store = try Store(path: configuration.storePath, options: Store.Options(busyTimeout: busyTimeout, bulkWrites: true))
         } catch {
+            startup.cancel()
             throw StartFailure(.storeUnavailable, [Diagnostic(error.message)])
         }
         if !clock.isSystemClock {
             logger.notice("test clock: starting at \(configuration.zone.iso8601(clock.now())), \(clock.rate)× real time")
         }
         let daemon = Daemon(
-            options: options, logger: logger, clock: clock, workspace: workspace, store: store, lock: lock, onStop: onStop)
+            options: options, logger: logger, clock: clock, workspace: workspace, store: store, lock: lock, startup: startup,
+            onStop: onStop)
         do {
             try daemon.run()
         } catch {
+            startup.cancel()
             throw StartFailure(.storeUnavailable, [Diagnostic(error.description)])
         }
         logger.info("started with \(workspace.playbooks.count) playbooks from \(configuration.playbooksDirectory)")

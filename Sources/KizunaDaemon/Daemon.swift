@@ -55,6 +55,8 @@ public final class Daemon: Sendable {
         var status: DaemonStatus
         /// The store's `externalChangeCounter` when last planned.
         var storeVersion: Int = 0
+        /// Where the store's history was last logged (`logStoreChanges`).
+        var changeCursor: StoreChanges.Cursor?
         var watchers = Watchers()
     }
 
@@ -67,9 +69,14 @@ public final class Daemon: Sendable {
         var signals: SignalWatcher?
         var lock: DaemonLock?
         var watchdog: WatchdogPinger?
+        /// Asks systemd for more time until the first plan is done.
+        var startup: StartupTimeoutExtender?
     }
 
-    init(options: Options, logger: Logger, clock: DaemonClock, workspace: Workspace, store: Store, lock: DaemonLock, onStop: @escaping @Sendable () -> Void) {
+    init(
+        options: Options, logger: Logger, clock: DaemonClock, workspace: Workspace, store: Store, lock: DaemonLock,
+        startup: StartupTimeoutExtender, onStop: @escaping @Sendable () -> Void
+    ) {
         self.options = options
         self.logger = logger
         self.clock = clock
@@ -77,7 +84,7 @@ public final class Daemon: Sendable {
         self.onStop = onStop
         let status = DaemonStatus(pid: getpid(), started: Instant(Date()), clockRate: clock.rate)
         let dispatcher = ReminderDispatcher(store: store, configuration: workspace.configuration, logger: logger)
-        state = Mutex(State(workspace: workspace, dispatcher: dispatcher, status: status, watchers: Watchers(lock: lock)))
+        state = Mutex(State(workspace: workspace, dispatcher: dispatcher, status: status, watchers: Watchers(lock: lock, startup: startup)))
     }
 
     var workspace: Workspace { state.withLock { $0.workspace } }
@@ -109,9 +116,13 @@ public final class Daemon: Sendable {
             state.watchers.watchdog = watchdog
         }
         queue.async { [self] in
+            // The history before the start is not logged again.
+            let cursor = try? store.changeCursor()
+            state.withLock { $0.changeCursor = cursor }
             recordReload(succeeded: true, diagnostics: [])
             plan(cause: "start")
             scheduler.setSources(wakeSources())
+            state.withLock { $0.watchers.startup }?.cancel()
             notify(.ready, .status(statusLine()))
             watchdog?.start()
         }
@@ -167,6 +178,7 @@ public final class Daemon: Sendable {
             watchers.clock?.cancel()
             watchers.signals?.cancel()
             watchers.watchdog?.cancel()
+            watchers.startup?.cancel()
             logger.info("stopped")
             onStop()
         }

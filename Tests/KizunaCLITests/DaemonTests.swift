@@ -14,6 +14,8 @@ import Testing
         #expect(plan["today"] as? String == "2026-11-24")
         #expect((plan["created"] as? Int ?? 0) > 0)
         #expect(try StoreFile.tasksPerCustomer(sandbox.storePath).count > 10)
+        // The next wake is recorded once the timer is armed, right after the pass.
+        #expect(eventually(within: .seconds(3)) { daemon.status?["nextWake"] != nil })
         let status = try sandbox.run(["status"])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("kizunad: running, pid \(daemon.process.processIdentifier)"), "\(status.stdout)")

@@ -2,6 +2,7 @@ import Foundation
 import KizunaCore
 import KizunaDelivery
 import KizunaStore
+import KizunaTestSupport
 import Testing
 
 @Suite(.timeLimit(.minutes(2)))

@@ -1,4 +1,5 @@
 import Foundation
+import KizunaTestSupport
 import Testing
 
 /// The notifier in a process of its own, reporting to a socket the test owns, as systemd

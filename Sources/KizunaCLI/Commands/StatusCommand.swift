@@ -4,15 +4,16 @@ import KizunaCore
 import KizunaDaemonState
 import KizunaStore
 
-/// `kizuna status`: whether the daemon runs and what it does, the configuration's health and
-/// the store's counts.
+/// `kizuna status`: whether the daemon runs and what it does, the configuration's health,
+/// the store's counts and the failing deliveries.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show whether kizunad runs, its last plan and reload, its next wake-up, and the store's counts.",
+        abstract: "Show whether kizunad runs, its last plan and reload, its next wake-up, the store's counts and failed deliveries.",
         discussion: """
             Reads the daemon's status file and lock in the state directory, checks the configuration and the \
-            playbooks as a reload would, and counts the store's customers and pending tasks. Exit status: 0 when \
+            playbooks as a reload would, counts the store's customers and pending tasks, and shows the deliveries \
+            that are failing with the latest errors. Exit status: 0 when \
             all is readable (whether or not the daemon runs); 1 when the configuration or a playbook has a \
             problem; 3 when the store cannot be used.
             """)
@@ -39,6 +40,7 @@ struct StatusCommand: ParsableCommand {
             let store = try Store(
                 path: configuration.storePath, options: Store.Options(busyTimeout: StoreAccess.busyTimeout, readOnly: true))
             report.store = try store.summary(today: range, now: now)
+            report.deliveries = StatusReport.DeliveriesReport(try store.deliveryHealth(latest: 5), zone: zone)
         } catch {
             storeFailure = error
             report.storeError = error.message

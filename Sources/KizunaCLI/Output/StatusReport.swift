@@ -9,6 +9,8 @@ struct StatusReport: Encodable {
     /// `nil` when the store cannot be read.
     var store: StoreSummary?
     var storeError: String?
+    /// `nil` when the store cannot be read.
+    var deliveries: DeliveriesReport?
 
     struct DaemonReport: Encodable {
         var running: Bool
@@ -40,6 +42,31 @@ struct StatusReport: Encodable {
     struct WakeReport: Encodable {
         var at: String
         var purpose: String
+    }
+
+    /// Messages whose attempts all failed so far, and the latest failed attempts.
+    struct DeliveriesReport: Encodable {
+        var failing: Int
+        var latestErrors: [FailureReport]
+
+        init(_ health: DeliveryHealth, zone: Zone) {
+            failing = health.failing
+            latestErrors = health.latestErrors.map {
+                FailureReport(
+                    at: zone.iso8601($0.attempt.at), channel: $0.attempt.channel, recipient: $0.recipient, task: $0.task?.short,
+                    attempt: $0.attempt.attempt, error: $0.attempt.error ?? "")
+            }
+        }
+    }
+
+    struct FailureReport: Encodable {
+        var at: String
+        var channel: String
+        var recipient: String
+        /// The reminder's task (short id); `nil` for a digest.
+        var task: String?
+        var attempt: Int
+        var error: String
     }
 
     struct ConfigurationReport: Encodable {
@@ -98,6 +125,13 @@ struct StatusReport: Encodable {
                 "store: \(store.customers) customers, \(store.openTasks) open tasks, \(store.dueToday) due today, \(store.overdue) overdue")
         } else {
             lines.append("store: \(storeError ?? "cannot be read")")
+        }
+        if let deliveries {
+            lines.append("deliveries: \(deliveries.failing == 0 ? "none failing" : "\(deliveries.failing) failing")")
+            lines += deliveries.latestErrors.map { failure in
+                let what = failure.task.map { "task \($0)" } ?? "digest"
+                return "  \(failure.at) \(failure.channel) to \(failure.recipient) (\(what), attempt \(failure.attempt)): \(failure.error)"
+            }
         }
         return lines
     }

@@ -6,13 +6,13 @@ import Foundation
 
 /// A test-owned `NOTIFY_SOCKET`: an `AF_UNIX` datagram socket bound to a fresh path, as
 /// systemd binds its own, from which a test reads what a process reported.
-final class NotifySocket {
+public final class NotifySocket {
     /// What `NOTIFY_SOCKET` says: a path, or `@name` for the abstract namespace.
-    let address: String
+    public let address: String
     private let descriptor: Int32
 
     /// A socket at a fresh path in the temporary folder, or with a fresh abstract name.
-    init(abstract: Bool = false) throws {
+    public init(abstract: Bool = false) throws {
         let name = "kizuna-notify-\(UUID().uuidString.prefix(8))"
         address = abstract ? "@" + name : FileManager.default.temporaryDirectory.appendingPathComponent(name).path
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
@@ -35,7 +35,7 @@ final class NotifySocket {
     }
 
     /// The next datagram, or `nil` if none arrives within `timeout`.
-    func receive(timeout: Duration = .seconds(10)) -> String? {
+    public func receive(timeout: Duration = .seconds(10)) -> String? {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         guard poll(&poller, 1, milliseconds) == 1 else { return nil }
@@ -45,7 +45,7 @@ final class NotifySocket {
     }
 
     /// Every datagram that has already arrived.
-    func drain() -> [String] {
+    public func drain() -> [String] {
         var messages: [String] = []
         while let message = receive(timeout: .zero) { messages.append(message) }
         return messages

@@ -3,12 +3,13 @@ import Foundation
 /// A local HTTP receiver on 127.0.0.1 and an ephemeral port (Python's http.server as a
 /// process): it answers 500 to the first `failures` POSTs, then 200, and appends every
 /// body it receives, one per line, to `bodies`; `silent` makes it read and never answer.
-final class HTTPReceiver {
-    let process = Process()
-    let port: Int
-    let bodies: String
+public final class HTTPReceiver {
+    public let process = Process()
+    public let port: Int
+    /// The file the bodies are appended to.
+    public let bodies: String
 
-    init(folder: String, failures: Int, silent: Bool = false) throws {
+    public init(folder: String, failures: Int, silent: Bool = false) throws {
         bodies = folder + "/received.jsonl"
         let script = folder + "/receiver.py"
         try """
@@ -52,10 +53,10 @@ final class HTTPReceiver {
         self.port = port
     }
 
-    var url: String { "http://127.0.0.1:\(port)/hook" }
+    public var url: String { "http://127.0.0.1:\(port)/hook" }
 
     /// The bodies received so far, as JSON objects.
-    var received: [[String: Any]] {
+    public var received: [[String: Any]] {
         guard let text = try? String(contentsOfFile: bodies, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
