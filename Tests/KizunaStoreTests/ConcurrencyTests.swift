@@ -35,7 +35,8 @@ struct ConcurrencyTests {
                 )
             }
             #expect(tasks == Self.plan.count)
-            #expect(events == ["created \(Self.plan.count)", "moved \(Self.plan.count)"])
+            // A task's creation is its row; the one move of each is the only stored event.
+            #expect(events == ["moved \(Self.plan.count)"])
         }
     }
 

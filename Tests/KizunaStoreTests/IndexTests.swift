@@ -10,13 +10,27 @@ struct IndexTests {
     func openTasksUseAnIndex(ownerFilter: Bool) throws {
         try withStore { store in
             let arguments: StatementArguments = ownerFilter ? ["aiko", Sample.monday.secondsSinceEpoch] : [Sample.monday.secondsSinceEpoch]
-            let plan = try DatabaseQueue(path: store.path).read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.openTasksSQL(ownerFilter: ownerFilter), arguments: arguments)
-                    .map { row -> String in row["detail"] }
-            }
+            let plan = try Self.queryPlan(Store.openTasksSQL(ownerFilter: ownerFilter), arguments: arguments, in: store)
             let index = ownerFilter ? "tasks_pending_by_owner_due" : "tasks_pending_by_due"
             #expect(plan.contains { $0.contains("SEARCH tasks USING INDEX \(index) (") }, "\(plan)")
             #expect(!plan.contains { $0.hasPrefix("SCAN tasks") }, "\(plan)")
+        }
+    }
+
+    @Test("one owner's upcoming tasks are a search of the owner's pending tasks, never a scan of tasks")
+    func upcomingTasksOfAnOwnerUseAnIndex() throws {
+        try withStore { store in
+            let start = Sample.monday.secondsSinceEpoch
+            let plan = try Self.queryPlan(Store.upcomingSQL(ownerFilter: true), arguments: ["aiko", start, start + 86_400], in: store)
+            #expect(plan.contains { $0.contains("SEARCH tasks USING INDEX tasks_pending_by_owner_due (owner_effective=?)") }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN tasks") }, "\(plan)")
+        }
+    }
+
+    /// The lines of SQLite's query plan for `sql` over the store's file.
+    static func queryPlan(_ sql: String, arguments: StatementArguments, in store: Store) throws -> [String] {
+        try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { row -> String in row["detail"] }
         }
     }
 }

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v3-delivery", migrate: addDelivery)
         migrator.registerMigration("v5-kpi", migrate: createAccountHistory)
         migrator.registerMigration("v4-health", migrate: HealthSchema.create)
+        migrator.registerMigration("v6-planning", migrate: trimPlanningIndexes)
         return migrator
     }()
 

@@ -7,6 +7,8 @@ public struct StoreChanges: Sendable {
     /// Where a reader left off: the last task event and stage change it saw.
     public struct Cursor: Equatable, Sendable {
         var taskEvent: Int64
+        /// The last task row: a task's creation is its row, not an event.
+        var task: Int64
         var stageChange: Int64
     }
 

@@ -108,13 +108,23 @@ struct TaskRow: Equatable, StoreRecord {
         return row
     }
 
+    /// The task's `created` event: the engine stored it at its `created_at`.
+    var createdEvent: TaskEvent {
+        TaskEvent(
+            task: taskID, kind: .created, actor: Store.engineActor, at: Instant(secondsSinceEpoch: createdAt), note: nil)
+    }
+
+    /// The task's id. The CHECK on `id` and the store's writes keep ids valid; recomputing
+    /// the id from its fields gives the same id for any row the store wrote.
+    var taskID: TaskID {
+        TaskID(hex: id) ?? TaskID(playbook: playbook, step: step, customer: customer, occurrence: occurrence)
+    }
+
     /// The task as people see it: the effective owner, and dates moved by a snooze.
     var storedTask: StoredTask {
         let snooze = snoozedUntil
-        // The CHECK on `id` and the store's writes keep ids valid; recomputing the id from its
-        // fields gives the same id for any row the store wrote.
         return StoredTask(
-            id: TaskID(hex: id) ?? TaskID(playbook: playbook, step: step, customer: customer, occurrence: occurrence),
+            id: taskID,
             playbook: playbook, step: step, customer: customer, occurrence: occurrence, title: title,
             owner: assignedOwner ?? owner, plannedOwner: owner, priority: Priority(rawValue: priority) ?? .medium,
             start: Instant(secondsSinceEpoch: max(start, snooze ?? start)),

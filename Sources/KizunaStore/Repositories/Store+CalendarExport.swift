@@ -76,7 +76,7 @@ extension Store {
             let ids = JSONColumn.encode(tasks.map(\.id.hex))
             var changes: [String: Int] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT task, count(*) - 1 AS changes FROM task_events WHERE task IN (SELECT value FROM json_each(?)) GROUP BY task",
+                db, sql: "SELECT task, count(*) AS changes FROM task_events WHERE task IN (SELECT value FROM json_each(?)) GROUP BY task",
                 arguments: [ids])
             {
                 changes[row["task"]] = row["changes"]
@@ -89,7 +89,7 @@ extension Store {
                 names[row["id"]] = row["name"]
             }
             return tasks.map { task in
-                (task.owner, task.calendarEvent(customerName: names[task.customer], sequence: max(0, changes[task.id.hex] ?? 0)))
+                (task.owner, task.calendarEvent(customerName: names[task.customer], sequence: changes[task.id.hex] ?? 0))
             }
         }
     }

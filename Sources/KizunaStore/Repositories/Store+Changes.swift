@@ -11,6 +11,7 @@ extension Store {
     private static func cursor(in db: Database) throws -> StoreChanges.Cursor {
         StoreChanges.Cursor(
             taskEvent: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM task_events") ?? 0,
+            task: try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM tasks") ?? 0,
             stageChange: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM stage_history") ?? 0)
     }
 
@@ -21,15 +22,22 @@ extension Store {
         try read { db in
             let end = try Self.cursor(in: db)
             var changes = StoreChanges(cursor: end)
-            let taskEvents = "FROM task_events WHERE id > ? AND id <= ? AND actor = ? AND kind IN ('created', 'moved', 'cancelled')"
-            let taskArguments: StatementArguments = [cursor.taskEvent, end.taskEvent, Self.engineActor]
-            changes.taskCount = try Int.fetchOne(db, sql: "SELECT count(*) " + taskEvents, arguments: taskArguments) ?? 0
+            // Tasks are only created by the engine, rows after the cursor's; their creation is their row.
+            let created = "FROM tasks WHERE rowid > ? AND rowid <= ?"
+            let taskEvents = "FROM task_events WHERE id > ? AND id <= ? AND actor = ? AND kind IN ('moved', 'cancelled')"
+            let taskArguments: StatementArguments = [cursor.task, end.task, cursor.taskEvent, end.taskEvent, Self.engineActor]
+            changes.taskCount =
+                try Int.fetchOne(db, sql: "SELECT (SELECT count(*) \(created)) + (SELECT count(*) \(taskEvents))", arguments: taskArguments)
+                ?? 0
             if changes.taskCount <= limit {
                 changes.tasks = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT e.kind, e.note, t.id, t.customer, t.playbook, t.title FROM task_events e JOIN tasks t ON t.id = e.task
-                        WHERE e.id IN (SELECT id \(taskEvents)) ORDER BY e.id
+                        SELECT 'created' AS kind, NULL AS note, id, customer, playbook, title, 0 AS event, rowid AS position \(created)
+                        UNION ALL
+                        SELECT e.kind, e.note, t.id, t.customer, t.playbook, t.title, 1, e.id FROM task_events e JOIN tasks t ON t.id = e.task
+                        WHERE e.id IN (SELECT id \(taskEvents))
+                        ORDER BY event, position
                         """, arguments: taskArguments
                 ).compactMap { row in
                     guard let kind = TaskEvent.Kind(rawValue: row["kind"]), let task = TaskID(hex: row["id"]) else { return nil }

@@ -2,11 +2,13 @@ import GRDB
 import KizunaCore
 
 extension Store {
-    /// Everything that happened to a task, oldest first.
+    /// Everything that happened to a task, oldest first: its creation (its `created_at`),
+    /// then its stored events.
     public func history(task id: TaskID) throws(StoreError) -> [TaskEvent] {
         try read { db in
-            try TaskEventRow.filter(Column("task") == id.hex).order(Column("at"), Column("id")).fetchAll(db)
-                .compactMap(\.event)
+            guard let task = try TaskRow.find(db, key: id.hex) else { return [] }
+            let events = try TaskEventRow.filter(Column("task") == id.hex).order(Column("at"), Column("id")).fetchAll(db)
+            return [task.createdEvent] + events.compactMap(\.event)
         }
     }
 
@@ -19,11 +21,17 @@ extension Store {
             }
             let events = try Row.fetchAll(
                 db,
+                // Each task's creation comes from its row, before the stored events of the same instant.
                 sql: """
-                    SELECT task_events.*, tasks.title FROM task_events JOIN tasks ON tasks.id = task_events.task
-                    WHERE tasks.customer = ? ORDER BY task_events.at, task_events.id
+                    SELECT id AS task, 'created' AS kind, ? AS actor, created_at AS at, NULL AS note, title, 0 AS event
+                    FROM tasks WHERE customer = ?
+                    UNION ALL
+                    SELECT task_events.task, task_events.kind, task_events.actor, task_events.at, task_events.note, tasks.title,
+                        task_events.id
+                    FROM task_events JOIN tasks ON tasks.id = task_events.task WHERE tasks.customer = ?
+                    ORDER BY at, event, task
                     """,
-                arguments: [customer]
+                arguments: [Self.engineActor, customer, customer]
             ).compactMap { row -> TimelineEntry? in
                 guard let event = TaskEventRow(row: row).event else { return nil }
                 return TimelineEntry(at: event.at, kind: .task(event, title: row["title"]))

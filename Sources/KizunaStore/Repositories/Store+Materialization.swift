@@ -4,7 +4,8 @@ import KizunaCore
 extension Store {
     /// Brings the stored tasks in line with a plan, in one transaction.
     ///
-    /// - Planned tasks the store lacks are stored open (event `created`), with their
+    /// - Planned tasks the store lacks are stored open (their `created_at` is their `created`
+    ///   event), with their
     ///   reminders, unless their play is paused for the customer past their start.
     /// - Pending (open or snoozed) tasks follow the plan's dates, title, priority, owner,
     ///   checklist and reminders (event `moved` when the dates change, `updated` otherwise),
@@ -59,10 +60,9 @@ extension Store {
         }
     }
 
-    /// Stores a planned task open, with its `created` event and its reminders.
+    /// Stores a planned task open, with its reminders.
     private func create(_ task: PlannedTask, now: Instant, in db: Database) throws {
         try TaskRow(task, at: now).insert(db)
-        try TaskEventRow(task: task.id.hex, kind: .created, actor: Self.engineActor, at: now, note: nil).insert(db)
         for reminder in task.reminders { try ReminderRow(reminder, of: task.id).insert(db) }
     }
 
