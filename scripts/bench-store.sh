@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The store benchmark of the README: builds a store of 100,000 customers and 1,000,000 task
-# rows with the release `kizuna`, and measures each step as a process (wall time, max RSS).
+# rows with the release `kizuna`, and measures each step as a process (wall time, user CPU
+# time, max RSS).
 #
 #   scripts/bench-store.sh [customers] [task rows] [folder]
 #
@@ -44,18 +45,18 @@ done
 
 python3 scripts/bench-store-data.py customers "$customers" >"$folder/customers.jsonl"
 
-# Runs `kizuna ARGS` of each build under /usr/bin/time and prints "label: wall s, max RSS MiB"
+# Runs `kizuna ARGS` of each build under /usr/bin/time and prints "label: wall s, user CPU s, max RSS MiB"
 # (and, with a baseline, its figures and the ratio of the wall times).
 measure() {
-  local label=$1 index wall rss line=""
+  local label=$1 index wall user rss line=""
   local -a walls=()
   shift
   for index in "${!builds[@]}"; do
-    KIZUNA_CONFIG="$folder/${builds[index]}/kizuna.yaml" /usr/bin/time -f '%e %M' -o "$folder/time" \
+    KIZUNA_CONFIG="$folder/${builds[index]}/kizuna.yaml" /usr/bin/time -f '%e %U %M' -o "$folder/time" \
       "${binaries[index]}" "$@" >/dev/null
-    read -r wall rss <"$folder/time"
+    read -r wall user rss <"$folder/time"
     walls+=("$wall")
-    line+=$(printf '  %6.2f s  %6.1f MiB' "$wall" "$(echo "$rss / 1024" | bc -l)")
+    line+=$(printf '  %6.2f s (user %6.2f s)  %6.1f MiB' "$wall" "$user" "$(echo "$rss / 1024" | bc -l)")
   done
   if ((${#walls[@]} > 1)) && [[ ${walls[1]} != 0.00 ]]; then
     line+=$(printf '  ratio %.2f' "$(echo "${walls[0]} / ${walls[1]}" | bc -l)")
