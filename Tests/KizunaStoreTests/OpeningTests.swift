@@ -18,10 +18,7 @@ struct OpeningTests {
                     try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 )
             }
-            #expect(migrations.first == "v1")
-            #expect(migrations.contains("v3-delivery"))
-            #expect(migrations.contains("v4-health"))
-            #expect(migrations.contains("v5-kpi"))
+            #expect(migrations == ["v1", "v2-delivery", "v3-kpi", "v4-health", "v5-planning"])
             #expect(journal == "wal")
             for table in [
                 "customers", "stage_history", "signals", "tasks", "task_events", "pauses", "reminders", "deliveries", "digest_runs",

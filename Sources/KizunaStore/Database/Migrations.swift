@@ -8,10 +8,10 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.eraseDatabaseOnSchemaChange = false
         migrator.registerMigration("v1", migrate: createV1)
-        migrator.registerMigration("v3-delivery", migrate: addDelivery)
-        migrator.registerMigration("v5-kpi", migrate: createAccountHistory)
+        migrator.registerMigration("v2-delivery", migrate: addDelivery)
+        migrator.registerMigration("v3-kpi", migrate: createAccountHistory)
         migrator.registerMigration("v4-health", migrate: HealthSchema.create)
-        migrator.registerMigration("v6-planning", migrate: trimPlanningIndexes)
+        migrator.registerMigration("v5-planning", migrate: trimPlanningIndexes)
         return migrator
     }()
 
