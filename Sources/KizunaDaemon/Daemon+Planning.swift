@@ -27,9 +27,8 @@ extension Daemon {
             let version = try store.externalChangeCounter()
             // Chunks smaller than the evaluation's bulk threshold read each chunk's signals alone.
             let shouldStop = { self.stopping.load(ordering: .relaxed) }
-            if let evaluation = try workspace.evaluation.evaluate(on: store, now: now, chunkSize: 500, shouldStop: shouldStop) {
-                logEvaluation(evaluation)
-            }
+            // Its stage changes and the tasks its firings make are logged with the pass's changes.
+            _ = try workspace.evaluation.evaluate(on: store, now: now, chunkSize: 500, shouldStop: shouldStop)
             let result = try run.run(on: store, now: now, shouldStop: shouldStop)
             state.withLock { $0.storeVersion = version }
             (record.created, record.updated, record.cancelled) = (result.created, result.updated, result.cancelled)
@@ -53,19 +52,6 @@ extension Daemon {
         state.withLock { $0.watchers.scheduler }?.rearm()
         notify(.status(statusLine()))
         releaseMemory()
-    }
-
-    /// Logs each customer's stage change and each play a condition fired, with the customer
-    /// (and playbook) as metadata, so the journal can tell one customer's story.
-    private func logEvaluation(_ evaluation: CustomerEvaluation.Summary) {
-        for change in evaluation.stageChanges {
-            logger.notice("\(change.customer) moved to \(change.stage): \(change.cause)", metadata: ["customer": "\(change.customer)"])
-        }
-        for firing in evaluation.firings {
-            logger.notice(
-                "\(firing.playbook) fired for \(firing.customer) on \(firing.firedOn)",
-                metadata: ["customer": "\(firing.customer)", "playbook": "\(firing.playbook)"])
-        }
     }
 
     /// Watches the state directory for writes to the store's write-ahead log, and re-plans
