@@ -38,7 +38,7 @@ extension Daemon {
             logger.info(
                 """
                 \(unlisted.0) task changes and \(unlisted.1) stage changes not logged one by one (more than \
-                \(Self.changeLogLimit) at once); `kizuna show` and `kizuna customer` have them
+                \(Self.changeLogLimit) at once); `kizuna show` has them
                 """)
         }
     }
