@@ -22,17 +22,10 @@ swift build -c release --product kizunad >&2
 kizuna=$PWD/.build/release/kizuna
 kizunad=$PWD/.build/release/kizunad
 
+source scripts/bench-lib.sh
 mkdir -p "$folder"
 cp -r playbooks "$folder/playbooks"
-cat >"$KIZUNA_CONFIG" <<YAML
-kizuna: 1
-timezone: America/New_York
-playbooks: $folder/playbooks
-state_directory: $folder/state
-horizon: 21 days
-calendar:
-  holiday_files: [$PWD/examples/holidays-us.ics]
-YAML
+write_config "$KIZUNA_CONFIG" "$folder/state" "$folder/playbooks"
 status=$folder/state/kizunad.status.json
 python3 scripts/bench-store-data.py customers "$customers" >"$folder/customers.jsonl"
 "$kizuna" import customers "$folder/customers.jsonl" >/dev/null

@@ -26,7 +26,7 @@ swift build -c release --product kizuna-bench-health >&2
 kizuna=$PWD/.build/release/kizuna
 
 source scripts/bench-lib.sh
-write_config
+write_config "$KIZUNA_CONFIG" "$folder/state"
 cp examples/health.yaml examples/lifecycle.yaml "$folder/"
 
 if [[ ! -s $folder/state/kizuna.sqlite ]]; then

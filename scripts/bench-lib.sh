@@ -1,14 +1,15 @@
 # Shared by the benchmark scripts (sourced): the configuration of a benchmark store and
-# the measurement of one command as a process. Expects $folder and $KIZUNA_CONFIG.
+# the measurement of one command as a process. `measure` expects $folder.
 
-# Writes $KIZUNA_CONFIG: the shipped playbooks and holidays, the store in $folder/state.
+# Writes a benchmark store's configuration: write_config FILE STATE_DIR [PLAYBOOK_DIR].
+# The shipped playbooks (or PLAYBOOK_DIR) and holidays, the store in STATE_DIR.
 write_config() {
-  mkdir -p "$folder"
-  cat >"$KIZUNA_CONFIG" <<YAML
+  mkdir -p "$(dirname "$1")"
+  cat >"$1" <<YAML
 kizuna: 1
 timezone: America/New_York
-playbooks: $PWD/playbooks
-state_directory: $folder/state
+playbooks: ${3:-$PWD/playbooks}
+state_directory: $2
 horizon: 21 days
 calendar:
   holiday_files: [$PWD/examples/holidays-us.ics]

@@ -29,25 +29,16 @@ if [[ -n ${KIZUNA_BENCH_BASELINE:-} ]]; then
   binaries+=("$(realpath "$KIZUNA_BENCH_BASELINE")")
 fi
 
-mkdir -p "$folder"
+source scripts/bench-lib.sh
 for build in "${builds[@]}"; do
-  mkdir -p "$folder/$build"
-  cat >"$folder/$build/kizuna.yaml" <<YAML
-kizuna: 1
-timezone: America/New_York
-playbooks: $PWD/playbooks
-state_directory: $folder/$build/state
-horizon: 21 days
-calendar:
-  holiday_files: [$PWD/examples/holidays-us.ics]
-YAML
+  write_config "$folder/$build/kizuna.yaml" "$folder/$build/state"
 done
 
 python3 scripts/bench-store-data.py customers "$customers" >"$folder/customers.jsonl"
 
 # Runs `kizuna ARGS` of each build under /usr/bin/time and prints "label: wall s, user CPU s, max RSS MiB"
 # (and, with a baseline, its figures and the ratio of the wall times).
-measure() {
+measure_builds() {
   local label=$1 index wall user rss line=""
   local -a walls=()
   shift
@@ -72,16 +63,16 @@ on_each_store() {
 
 echo "kizuna store benchmark: $customers customers, $rows task rows, in $folder (${builds[*]})"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-measure "import customers ($customers, JSON lines)" import customers "$folder/customers.jsonl"
-measure "plan (first pass over every customer)" plan
-measure "plan (again, nothing to change)" plan
+measure_builds "import customers ($customers, JSON lines)" import customers "$folder/customers.jsonl"
+measure_builds "plan (first pass over every customer)" plan
+measure_builds "plan (again, nothing to change)" plan
 on_each_store python3 scripts/bench-store-data.py history "$rows"
 owner=csm-42
 for run in 1 2 3 4 5; do
-  measure "today --owner $owner (run $run)" today --owner "$owner"
+  measure_builds "today --owner $owner (run $run)" today --owner "$owner"
 done
-measure "today --owner $owner --json" today --owner "$owner" --json
-measure "upcoming --owner $owner" upcoming --owner "$owner"
+measure_builds "today --owner $owner --json" today --owner "$owner" --json
+measure_builds "upcoming --owner $owner" upcoming --owner "$owner"
 listed=$(KIZUNA_CONFIG="$folder/current/kizuna.yaml" "${binaries[0]}" today --owner "$owner" --json | grep -c '"short_id"')
 echo "today --owner $owner lists $listed tasks"
 on_each_store python3 scripts/bench-store-data.py counts 0
