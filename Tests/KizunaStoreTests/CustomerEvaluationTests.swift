@@ -47,12 +47,13 @@ import Testing
         }
     }
 
-    @Test func theNextBoundaryIsATimeBasedTransitionOrMidnight() throws {
+    @Test func theNextTransitionIsTheTimeBasedOneStillAhead() throws {
         try withStore { store in
             // Entered onboarding 29 days and 12 hours before: it moves on in 12 hours.
             try store.upsert(customers: [Sample.customer("acme", entered: Sample.at(day: -30, hour: 12))], at: Sample.monday)
-            #expect(try evaluation.nextBoundary(on: store, after: Sample.monday) == Sample.at(day: 0, hour: 12))
-            #expect(try evaluation.nextBoundary(on: store, after: Sample.at(day: 0, hour: 13)) == Sample.at(day: 1))
+            #expect(try evaluation.nextTransition(on: store, after: Sample.monday) == Sample.at(day: 0, hour: 12))
+            // Once its instant has passed the transition is the pass's to apply, not a wake ahead.
+            #expect(try evaluation.nextTransition(on: store, after: Sample.at(day: 0, hour: 13)) == nil)
             let summary = try evaluation.evaluate(on: store, now: Sample.at(day: 0, hour: 13))
             #expect(summary.stageChanges.map(\.at) == [Sample.at(day: 0, hour: 12)])
             #expect(try store.customer(id: "acme")?.stage == "adoption")

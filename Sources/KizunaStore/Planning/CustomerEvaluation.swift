@@ -105,14 +105,6 @@ public struct CustomerEvaluation: Sendable {
             customers: [id], now: now, reasons: reasons.reason)
     }
 
-    /// The next instant after `now` at which evaluating again can change something without
-    /// new data: a time-based lifecycle transition, or the next midnight in the team's zone
-    /// (when `days_since`, windows and cool-downs move on).
-    public func nextBoundary(on store: Store, after now: Instant) throws(StoreError) -> Instant {
-        let midnight = zone.instant(for: LocalDateTime(date: zone.localDateTime(at: now).date.adding(days: 1)))
-        return min(midnight, try nextTransition(on: store, after: now) ?? midnight)
-    }
-
     /// The earliest instant after `now` at which a time-based lifecycle transition of a stored
     /// customer falls due; `nil` when none can.
     public func nextTransition(on store: Store, after now: Instant) throws(StoreError) -> Instant? {
