@@ -63,7 +63,7 @@ public struct CustomerEvaluation: Sendable {
     /// returns `nil` when `shouldStop` said so. Customers are evaluated one by one, so the
     /// chunks record what one evaluation would.
     public func evaluate(on store: Store, now: Instant, chunkSize: Int, shouldStop: () -> Bool) throws(StoreError) -> Summary? {
-        let ids = try store.customers().map(\.id)
+        let ids = try store.customerIDs()
         var summary = Summary()
         for first in stride(from: 0, to: ids.count, by: max(1, chunkSize)) {
             guard !shouldStop() else { return nil }
