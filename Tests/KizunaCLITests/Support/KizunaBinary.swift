@@ -1,4 +1,5 @@
 import Foundation
+import KizunaTestSupport
 
 /// Runs the built `kizuna` binary as a user would, capturing its output and exit code.
 struct KizunaBinary {
@@ -12,15 +13,7 @@ struct KizunaBinary {
     static var executable: URL { executable(named: "kizuna") }
 
     /// The executable `name` (`kizuna`, `kizunad`) beside the test bundle in the build folder.
-    static func executable(named name: String) -> URL {
-        var folder = Bundle.main.bundleURL
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path),
-            folder.pathComponents.count > 1
-        {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent(name)
-    }
+    static func executable(named name: String) -> URL { BuiltExecutable.url(named: name) }
 
     /// The repository's top folder (for `playbooks/` and `examples/`).
     static var repository: URL {

@@ -1,4 +1,5 @@
 import Foundation
+import KizunaTestSupport
 
 /// Runs the `kizuna-systemd-probe` test program as a process.
 enum Probe {
@@ -9,15 +10,7 @@ enum Probe {
     }
 
     /// The executable beside the test bundle in the build folder.
-    static var executable: String {
-        var folder = Bundle.main.bundleURL
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("kizuna-systemd-probe").path),
-            folder.pathComponents.count > 1
-        {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("kizuna-systemd-probe").path
-    }
+    static var executable: String { BuiltExecutable.url(named: "kizuna-systemd-probe").path }
 
     /// Runs `executable` (the probe by default) with `arguments`, in an environment without
     /// systemd's variables plus `environment`.
