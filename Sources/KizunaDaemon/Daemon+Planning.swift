@@ -30,6 +30,8 @@ extension Daemon {
             // Its stage changes and the tasks its firings make are logged with the pass's changes.
             _ = try workspace.evaluation.evaluate(on: store, now: now, chunkSize: 500, shouldStop: shouldStop)
             let result = try run.run(on: store, now: now, shouldStop: shouldStop)
+            let transition = try workspace.evaluation.nextTransition(on: store, after: now)
+            state.withLock { $0.nextTransition = transition }
             state.withLock { $0.storeVersion = version }
             (record.created, record.updated, record.cancelled) = (result.created, result.updated, result.cancelled)
         } catch {

@@ -55,6 +55,9 @@ public final class Daemon: Sendable {
         var status: DaemonStatus
         /// The store's `externalChangeCounter` when last planned.
         var storeVersion: Int = 0
+        /// The earliest time-based stage transition ahead, as of the last pass: the customers
+        /// change only through a pass (or a write that is followed by one).
+        var nextTransition: Instant?
         /// Where the store's history was last logged (`logStoreChanges`).
         var changeCursor: StoreChanges.Cursor?
         var watchers = Watchers()
@@ -133,7 +136,7 @@ public final class Daemon: Sendable {
     func wakeSources() -> [any WakeSource] {
         [
             MidnightWakeSource(zone: workspace.configuration.zone) { [self] _ in plan(cause: "midnight") },
-            StageTransitionWakeSource(evaluation: workspace.evaluation, store: store, logger: logger) { [self] _ in
+            StageTransitionWakeSource(next: { [self] in state.withLock { $0.nextTransition } }) { [self] _ in
                 plan(cause: "stage transition")
             },
             ReminderWakeSource(dispatcher: dispatcher, logger: logger) { [self] now in deliverOwed(now: now) },

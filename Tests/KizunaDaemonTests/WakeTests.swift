@@ -35,4 +35,13 @@ struct WakeTests {
         #expect(WakeScheduler.earliest([later, nil, sooner]) == sooner)
         #expect(WakeScheduler.earliest([nil, nil]) == nil)
     }
+
+    @Test("a stage transition found by the last pass is a wake until its instant has come")
+    func stageTransition() {
+        let due = instant("2026-11-24T14:00:00-05:00")
+        let source = StageTransitionWakeSource(next: { due }) { _ in }
+        #expect(source.nextWake(after: instant("2026-11-24T09:30:00-05:00"))?.instant == due)
+        #expect(source.nextWake(after: due) == nil)
+        #expect(StageTransitionWakeSource(next: { nil }) { _ in }.nextWake(after: due) == nil)
+    }
 }
