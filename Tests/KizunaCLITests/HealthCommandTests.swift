@@ -98,8 +98,8 @@ import Testing
 
     @Test func theLifecycleMovesCustomersWithACauseAndChurnEndsEveryPlay() throws {
         let sandbox = try Self.sandbox()
-        let soylent = try sandbox.run(["show", "soylent"]).stdout
-        #expect(soylent.contains("lifecycle: after 14 days in onboarding and when feature_adoption >= 75"), "\(soylent)")
+        let mature = try sandbox.run(["show", "black-mesa"]).stdout
+        #expect(mature.contains("entered stage mature (lifecycle: after 1 year in adoption)"), "\(mature)")
         let churned = try sandbox.run(["customer", "set-stage", "oscorp", "churned"])
         #expect(churned.status == 0, "\(churned.stderr)")
         let open = try Self.tasks(sandbox, playbook: "nps-detractor").filter { $0.hasPrefix("oscorp") }
@@ -110,6 +110,26 @@ import Testing
         #expect(note == "customer churned")
         let unknown = try sandbox.run(["customer", "set-stage", "oscorp", "maturе"])
         #expect(unknown.status == 1)
+    }
+
+    @Test func aCustomerMovesOnToAdoptionOnceItsOnboardingChecklistIsComplete() throws {
+        let sandbox = try Self.sandbox()
+        let steps = try DatabaseQueue(path: sandbox.storePath).read { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM tasks WHERE customer = 'initech' AND playbook = 'onboarding-checklist' ORDER BY start")
+        }
+        #expect(steps.count == 4)
+        // Three steps done, the last one left: Initech stays in onboarding.
+        for id in steps.dropLast() { #expect(try sandbox.run(["done", id]).status == 0) }
+        #expect(try sandbox.run(["plan"]).status == 0)
+        #expect(try sandbox.run(["show", "initech"]).stdout.hasPrefix("Initech (initech)  onboarding\n"))
+        // A skipped step counts as ticked off: the next pass moves it, with the cause in its history.
+        let skipped = try sandbox.run(["skip", try #require(steps.last), "--reason", "no admins to train"])
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(try sandbox.run(["plan"]).stdout.contains("1 stage changes"))
+        let initech = try sandbox.run(["show", "initech"]).stdout
+        #expect(initech.hasPrefix("Initech (initech)  adoption\n"), "\(initech)")
+        #expect(initech.contains("entered stage adoption (lifecycle: when checklist_complete(\"onboarding-checklist\"))"), "\(initech)")
     }
 
     @Test func aBadHealthModelIsReportedAtItsPlace() throws {

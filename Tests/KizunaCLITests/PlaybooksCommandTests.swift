@@ -7,7 +7,7 @@ import Testing
     @Test func theShippedPlaybooksAreValid() throws {
         let result = try KizunaBinary.run(["playbooks", "check"] + example)
         #expect(result.stderr == "")
-        #expect(result.stdout == "8 playbooks OK\n")
+        #expect(result.stdout == "9 playbooks OK\n")
         #expect(result.status == 0)
     }
 

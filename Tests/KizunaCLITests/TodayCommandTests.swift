@@ -40,7 +40,7 @@ import Testing
         let tasks = report.owners.flatMap(\.tasks)
         #expect(report.owners.map(\.owner) == ["bob"])
         // Hooli is in Sydney: its Tuesday 10:00 call was Monday evening in New York.
-        let hooli = try #require(tasks.first { $0.customer == "hooli" })
+        let hooli = try #require(tasks.first { $0.customer == "hooli" && $0.playbook == "onboarding-weekly" })
         #expect(hooli.start == "2026-11-24T10:00:00+11:00")
         #expect(hooli.due == "2026-11-25T10:00:00+11:00")
         #expect(hooli.title == "Onboarding follow-up: Hooli")
@@ -51,7 +51,7 @@ import Testing
         let result = try today(["--owner", "alice"])
         #expect(result.status == 0)
         #expect(!result.stdout.contains("\u{1B}["))
-        #expect(result.stdout.hasPrefix("Today, Tuesday 2026-11-24 (America/New_York)\n\nalice · 8 tasks\n"))
+        #expect(result.stdout.hasPrefix("Today, Tuesday 2026-11-24 (America/New_York)\n\nalice · 13 tasks\n"))
         #expect(result.stdout.contains("Onboarding follow-up: Acme Corp"))
         #expect(result.stdout.contains("overdue 5d"))
     }

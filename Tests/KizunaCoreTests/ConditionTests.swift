@@ -7,9 +7,11 @@ struct FakeEnvironment: ConditionEnvironment {
     var today = CivilDate("2026-11-23")!
     var fields: [String: ConditionValue] = [:]
     var signals: [String: [SignalPoint]] = [:]
+    var completeChecklists: Set<String> = []
 
     func field(_ name: String) -> ConditionValue? { fields[name] }
     func series(_ metric: String) -> [SignalPoint] { signals[metric] ?? [] }
+    func checklistComplete(_ playbook: String) -> Bool { completeChecklists.contains(playbook) }
 }
 
 private func points(_ values: [(String, Double)]) -> [SignalPoint] {

@@ -39,7 +39,7 @@ struct ImportSignalsCommand: ParsableCommand {
         result.map { signal in signal.dated(in: known[signal.customer]?.zone ?? configuration.zone) }
         result.reject(file: file) { signal in
             if known[signal.customer] == nil { return "field `customer`: no customer `\(signal.customer)` in the store; import it first" }
-            if let metrics = health?.metrics, !metrics.contains(signal.metric) {
+            if let metrics = health?.knownMetrics, !metrics.contains(signal.metric) {
                 let hint = closestMatch(to: signal.metric, among: metrics).map { " (did you mean `\($0)`?)" } ?? ""
                 return "field `metric`: unknown metric `\(signal.metric)`, the health model names \(metrics.sorted().joined(separator: ", "))\(hint)"
             }

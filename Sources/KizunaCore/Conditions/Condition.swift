@@ -5,6 +5,8 @@ public struct Condition: Hashable, Sendable, CustomStringConvertible {
     public var source: String
     /// The checked expression.
     public var expression: ConditionExpression
+    /// The metrics and playbooks it names, in the order they are written.
+    public var references: [ConditionReference]
 
     /// Reads and checks a condition.
     ///
@@ -12,7 +14,7 @@ public struct Condition: Hashable, Sendable, CustomStringConvertible {
     ///   field or function (with a hint), a comparison of mismatched types.
     public init(parsing source: String) throws(SyntaxError) {
         self.source = source
-        expression = try ConditionChecker.check(try ConditionParser.parse(source))
+        (expression, references) = try ConditionChecker.check(try ConditionParser.parse(source))
     }
 
     /// Whether the condition holds for the customer `environment` describes; `nil` when a
@@ -22,4 +24,14 @@ public struct Condition: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { source }
+
+    /// Two conditions are equal when they read the same; where their names sit in a file does not count.
+    public static func == (lhs: Condition, rhs: Condition) -> Bool {
+        lhs.source == rhs.source && lhs.expression == rhs.expression
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(expression)
+    }
 }

@@ -1,18 +1,23 @@
 /// Resolves the names of a condition's syntax tree and checks its types, producing the
-/// expression that is evaluated; every error names the offset of the part at fault.
-enum ConditionChecker {
-    private static let functions = ["days_since", "days_until", "change", "pct_change"]
+/// expression that is evaluated and the metrics and playbooks it names; every error names
+/// the offset of the part at fault.
+struct ConditionChecker {
+    private static let functions = ["days_since", "days_until", "change", "pct_change", "checklist_complete"]
 
-    /// The checked expression; the whole condition must be true or false.
-    static func check(_ syntax: ConditionSyntax) throws(SyntaxError) -> ConditionExpression {
-        let (expression, type) = try typed(syntax)
+    /// The names found so far that other files must know.
+    private var references: [ConditionReference] = []
+
+    /// The checked expression and the names it relies on; the whole condition must be true or false.
+    static func check(_ syntax: ConditionSyntax) throws(SyntaxError) -> (ConditionExpression, [ConditionReference]) {
+        var checker = ConditionChecker()
+        let (expression, type) = try checker.typed(syntax)
         guard type == .truth else {
             throw SyntaxError("expected a condition such as `health < 40`, found \(type)", at: syntax.offset)
         }
-        return expression
+        return (expression, checker.references)
     }
 
-    private static func typed(_ syntax: ConditionSyntax) throws(SyntaxError) -> (ConditionExpression, ConditionType) {
+    private mutating func typed(_ syntax: ConditionSyntax) throws(SyntaxError) -> (ConditionExpression, ConditionType) {
         switch syntax {
         case .literal(let value, _): return (.literal(value), value.type)
         case .name(let name, let offset): return try resolve(name, at: offset)
@@ -24,7 +29,7 @@ enum ConditionChecker {
         }
     }
 
-    private static func truth(_ syntax: ConditionSyntax) throws(SyntaxError) -> ConditionExpression {
+    private mutating func truth(_ syntax: ConditionSyntax) throws(SyntaxError) -> ConditionExpression {
         let (expression, type) = try typed(syntax)
         guard type == .truth else {
             throw SyntaxError("expected a comparison such as `health < 40`, found \(type)", at: syntax.offset)
@@ -34,7 +39,7 @@ enum ConditionChecker {
 
     /// A field, `today`, a derived field, or else a signal metric, unless the name is
     /// so close to a field that it is taken for a misspelling.
-    private static func resolve(_ name: String, at offset: Int) throws(SyntaxError) -> (ConditionExpression, ConditionType) {
+    private mutating func resolve(_ name: String, at offset: Int) throws(SyntaxError) -> (ConditionExpression, ConditionType) {
         if name == "today" { return (.today, .date) }
         if let type = ConditionFields.types[name] { return (.field(name), type) }
         if let expression = ConditionFields.derived[name] { return (expression, .days) }
@@ -44,13 +49,14 @@ enum ConditionChecker {
         if name.contains(".") {
             throw SyntaxError("unknown field `\(name)`", at: offset, hint: "custom fields are written `fields.<name>`")
         }
-        if let hint = didYouMean(name, among: ConditionFields.names + functions) {
+        if let hint = didYouMean(name, among: ConditionFields.names + Self.functions) {
             throw SyntaxError("unknown field `\(name)`", at: offset, hint: hint)
         }
+        references.append(ConditionReference(kind: .metric, name: name, offset: offset))
         return (.signal(name), .number)
     }
 
-    private static func call(_ name: String, _ arguments: [ConditionSyntax], at offset: Int) throws(SyntaxError)
+    private mutating func call(_ name: String, _ arguments: [ConditionSyntax], at offset: Int) throws(SyntaxError)
         -> (ConditionExpression, ConditionType)
     {
         switch name {
@@ -68,21 +74,28 @@ enum ConditionChecker {
                 throw SyntaxError("`days_until` needs a date, found \(type)", at: argument.offset)
             }
             return (.daysUntil(expression), .days)
+        case "checklist_complete":
+            let argument = try single(arguments, of: name, "a playbook id in quotes, such as `checklist_complete(\"onboarding\")`", at: offset)
+            guard case .literal(.text(let playbook), let playbookOffset) = argument else {
+                throw SyntaxError("`checklist_complete` needs a playbook id in quotes, such as `\"onboarding\"`", at: argument.offset)
+            }
+            references.append(ConditionReference(kind: .playbook, name: playbook, offset: playbookOffset + 1))
+            return (.checklistComplete(playbook: playbook), .truth)
         case "change", "pct_change":
             let (series, days) = try window(arguments, of: name, at: offset)
             return (name == "change" ? .change(series: series, days: days) : .percentChange(series: series, days: days), .number)
         default:
             throw SyntaxError("unknown function `\(name)`", at: offset,
-                              hint: didYouMean(name, among: functions) ?? "functions: \(functions.joined(separator: ", "))")
+                              hint: didYouMean(name, among: Self.functions) ?? "functions: \(Self.functions.joined(separator: ", "))")
         }
     }
 
-    private static func isSignal(_ expression: ConditionExpression) -> Bool {
+    private func isSignal(_ expression: ConditionExpression) -> Bool {
         if case .signal = expression { return true }
         return false
     }
 
-    private static func single(_ arguments: [ConditionSyntax], of name: String, _ what: String, at offset: Int)
+    private func single(_ arguments: [ConditionSyntax], of name: String, _ what: String, at offset: Int)
         throws(SyntaxError) -> ConditionSyntax
     {
         guard arguments.count == 1 else {
@@ -92,7 +105,7 @@ enum ConditionChecker {
     }
 
     /// The series and window of `change(metric, 28 days)`; `health` is a series too.
-    private static func window(_ arguments: [ConditionSyntax], of name: String, at offset: Int) throws(SyntaxError) -> (String, Int) {
+    private mutating func window(_ arguments: [ConditionSyntax], of name: String, at offset: Int) throws(SyntaxError) -> (String, Int) {
         let usage = "`\(name)` takes a metric and a window, such as `\(name)(logins, 28 days)`"
         guard arguments.count == 2 else { throw SyntaxError(usage, at: offset) }
         let (metric, _) = try typed(arguments[0])
@@ -108,7 +121,7 @@ enum ConditionChecker {
         return (series, days)
     }
 
-    private static func compare(_ lhs: ConditionSyntax, _ op: ComparisonOperator, _ rhs: ConditionSyntax, at offset: Int)
+    private mutating func compare(_ lhs: ConditionSyntax, _ op: ComparisonOperator, _ rhs: ConditionSyntax, at offset: Int)
         throws(SyntaxError) -> ConditionExpression
     {
         var (left, leftType) = try typed(lhs)
@@ -129,7 +142,7 @@ enum ConditionChecker {
         return .compare(left, op, right)
     }
 
-    private static func mismatchHint(_ left: ConditionType, _ right: ConditionType) -> String? {
+    private func mismatchHint(_ left: ConditionType, _ right: ConditionType) -> String? {
         switch (left, right) {
         case (.date, .number), (.number, .date): "compare a date with a date such as `2026-12-25`, or count days with `days_until(…)`"
         case (.text, _), (_, .text): "texts are written in quotes, such as `tier == \"enterprise\"`"

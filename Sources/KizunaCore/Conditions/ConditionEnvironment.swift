@@ -11,6 +11,10 @@ public protocol ConditionEnvironment {
     /// A metric's dated observations (`logins`, `open_tickets`, `nps`, and `health`'s
     /// history), ascending by date; empty when there are none.
     func series(_ metric: String) -> [SignalPoint]
+
+    /// Whether the customer's checklist of `playbook` is complete: every step of the play's
+    /// latest occurrence for the customer is done or skipped (false when it has none).
+    func checklistComplete(_ playbook: String) -> Bool
 }
 
 /// One observation of a metric for a customer.

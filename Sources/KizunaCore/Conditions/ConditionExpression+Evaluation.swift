@@ -16,6 +16,8 @@ extension ConditionExpression {
             return left == nil || right == nil ? nil : false
         case .not(let operand):
             return operand.holds(in: environment).map { !$0 }
+        case .checklistComplete(let playbook):
+            return environment.checklistComplete(playbook)
         default:
             return nil
         }
@@ -41,7 +43,7 @@ extension ConditionExpression {
         case .percentChange(let series, let days):
             guard let change = Self.change(environment, series, days), change.before != 0 else { return nil }
             return .number((change.latest - change.before) / abs(change.before) * 100)
-        case .compare, .and, .or, .not:
+        case .compare, .and, .or, .not, .checklistComplete:
             return nil
         }
     }

@@ -17,7 +17,18 @@ extension ConditionExpression {
         case .compare(let lhs, _, let rhs), .and(let lhs, let rhs), .or(let lhs, let rhs):
             lhs.collectSeries(into: &needs)
             rhs.collectSeries(into: &needs)
-        case .literal, .field, .today: break
+        case .literal, .field, .today, .checklistComplete: break
+        }
+    }
+
+    /// The playbooks whose checklists the expression reads (`checklist_complete("onboarding")`).
+    public var checklistPlaybooks: Set<String> {
+        switch self {
+        case .checklistComplete(let playbook): [playbook]
+        case .daysSince(let operand), .daysUntil(let operand), .not(let operand): operand.checklistPlaybooks
+        case .compare(let lhs, _, let rhs), .and(let lhs, let rhs), .or(let lhs, let rhs):
+            lhs.checklistPlaybooks.union(rhs.checklistPlaybooks)
+        case .literal, .field, .signal, .today, .change, .percentChange: []
         }
     }
 }

@@ -15,6 +15,8 @@ public indirect enum ConditionExpression: Hashable, Sendable {
     case change(series: String, days: Int)
     /// `change` as a percentage of the value `days` ago.
     case percentChange(series: String, days: Int)
+    /// Whether every step of the play's latest occurrence for the customer is done or skipped.
+    case checklistComplete(playbook: String)
     case compare(ConditionExpression, ComparisonOperator, ConditionExpression)
     case and(ConditionExpression, ConditionExpression)
     case or(ConditionExpression, ConditionExpression)

@@ -20,13 +20,15 @@ public struct Workspace: Sendable {
     /// the playbooks of its folder, or of `playbooksDirectory` when given.
     ///
     /// - Throws: every problem found in the configuration, else in the models and any
-    ///   playbook, each with its file, line and column.
+    ///   playbook (a condition's unknown metric or playbook included), each with its file,
+    ///   line and column.
     public static func load(configPath: String, playbooksDirectory: String? = nil) throws(DiagnosticList) -> Workspace {
         let configuration = try ConfigurationLoader.load(path: configPath)
         let (health, lifecycle) = try loadModels(beside: configuration)
         let (playbooks, problems) = PlaybookLoader.load(
             paths: [playbooksDirectory ?? configuration.playbooksDirectory], stages: lifecycle.stages)
-        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        let unknown = referenceProblems(playbooks: playbooks, lifecycle: lifecycle, health: health)
+        guard problems.isEmpty, unknown.isEmpty else { throw DiagnosticList(problems + unknown) }
         return Workspace(configuration: configuration, playbooks: playbooks, health: health, lifecycle: lifecycle)
     }
 

@@ -56,7 +56,7 @@ struct LifecycleReader {
         if let after, after.amount <= 0, let node = map["after"] {
             diagnostics.report("expected a positive time in the stage, found `\(after)`", at: node.location)
         }
-        let when = map["when"].flatMap { yaml.parse($0, expected: "a condition such as `days_in_stage > 90`", Condition.init(parsing:)) }
+        let when = map["when"].flatMap { yaml.condition($0, expected: "a condition such as `days_in_stage > 90`") }
         if map["after"] == nil, map["when"] == nil {
             diagnostics.report("a transition needs `after` (a time in the stage) or `when` (a condition)", at: map.node.location)
         }

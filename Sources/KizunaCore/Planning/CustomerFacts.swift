@@ -7,12 +7,17 @@ public struct CustomerFacts: ConditionEnvironment {
     public var zone: Zone
     /// Dated observations by metric; empty when no signals are known.
     public var signals: [String: [SignalPoint]]
+    /// The playbooks whose checklist the customer has complete (`checklist_complete`).
+    public var completeChecklists: Set<String>
 
-    public init(customer: Customer, today: CivilDate, zone: Zone, signals: [String: [SignalPoint]] = [:]) {
+    public init(
+        customer: Customer, today: CivilDate, zone: Zone, signals: [String: [SignalPoint]] = [:], completeChecklists: Set<String> = []
+    ) {
         self.customer = customer
         self.today = today
         self.zone = zone
         self.signals = signals
+        self.completeChecklists = completeChecklists
     }
 
     public func field(_ name: String) -> ConditionValue? {
@@ -41,4 +46,6 @@ public struct CustomerFacts: ConditionEnvironment {
     }
 
     public func series(_ metric: String) -> [SignalPoint] { signals[metric] ?? [] }
+
+    public func checklistComplete(_ playbook: String) -> Bool { completeChecklists.contains(playbook) }
 }

@@ -26,7 +26,7 @@ extension PlaybookReader {
                 .compactMap { $0.parse(diagnostics, CadenceParser.parseAnchor) }
             return anchors.map(Trigger.dates)
         default:
-            let condition = yaml.parse(node, expected: "a condition such as `health < 40`", Condition.init(parsing:))
+            let condition = yaml.condition(node, expected: "a condition such as `health < 40`")
             guard let cooldownNode = map["cooldown"] else { return condition.map { .condition($0, cooldown: nil) } }
             let cooldown = yaml.parse(cooldownNode, expected: "a span such as `30 days`", CadenceParser.parseSpan)
             guard let condition, let cooldown else { return nil }

@@ -61,7 +61,13 @@ struct PlaybookReader {
         let stages = map["stage"].flatMap { node in
             yaml.scalars(node, expected: "a stage or a list of stages", item: "a stage")?.compactMap(stage)
         }
-        let segment = map["segment"].flatMap { yaml.parse($0, expected: "a condition", Condition.init(parsing:)) }
+        let segment = map["segment"].flatMap { yaml.condition($0, expected: "a condition") }
+        // A segment is matched while planning, which does not read tasks' states.
+        for reference in segment?.references ?? [] where reference.kind == .playbook {
+            diagnostics.report(
+                "`checklist_complete` cannot select a segment", at: reference.location,
+                hint: "trigger the play with `when: checklist_complete(\"\(reference.name)\")` instead")
+        }
         return Applicability(stages: stages ?? [], segment: segment)
     }
 

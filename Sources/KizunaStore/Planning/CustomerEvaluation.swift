@@ -151,6 +151,7 @@ public struct CustomerEvaluation: Sendable {
             }
         }
         let allNeeds = needs.values.reduce(into: [String: Int]()) { $0.merge($1, uniquingKeysWith: max) }
+        let checklists = try checklists(readBy: lifecycle.transitions.compactMap(\.when), for: customers, on: store)
         var changes: [StageChange] = []
         for customer in customers where needs[customer.stage] != nil {
             let customerZone = customer.zone ?? zone
@@ -160,7 +161,12 @@ public struct CustomerEvaluation: Sendable {
                 needs[customer.stage]?.isEmpty != false
                 ? [:] : try store.series(customer: customer.id, needs: allNeeds, today: today, zone: customerZone)
             changes += lifecycle.changes(
-                for: customer, facts: { CustomerFacts(customer: $0, today: today, zone: customerZone, signals: signals) }, now: now,
+                for: customer,
+                facts: {
+                    CustomerFacts(
+                        customer: $0, today: today, zone: customerZone, signals: signals,
+                        completeChecklists: checklists?.complete(for: customer.id) ?? [])
+                }, now: now,
                 zone: customerZone, calendar: calendar)
         }
         return changes
@@ -176,6 +182,7 @@ public struct CustomerEvaluation: Sendable {
         guard !triggered.isEmpty else { return [] }
         let needs = triggered.reduce(into: [String: Int]()) { $0.merge($1.1.expression.seriesNeeds, uniquingKeysWith: max) }
         let ids = customers.count < 1_000 ? Set(customers.map(\.id)) : nil
+        let checklists = try checklists(readBy: triggered.map(\.1), for: customers, on: store)
         var latest: [String: TriggerFiring] = [:]
         for firing in try store.firings(customers: ids) { latest[firing.playbook + "\u{0}" + firing.customer] = firing }
         let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar)
@@ -192,7 +199,10 @@ public struct CustomerEvaluation: Sendable {
                         series = try store.series(customer: customer.id, needs: needs, today: today, zone: playZone)
                     }
                     signals = series
-                    holds = condition.evaluate(in: CustomerFacts(customer: customer, today: today, zone: playZone, signals: series))
+                    holds = condition.evaluate(
+                        in: CustomerFacts(
+                            customer: customer, today: today, zone: playZone, signals: series,
+                            completeChecklists: checklists?.complete(for: customer.id) ?? []))
                 }
                 let step = TriggerStep.evaluate(
                     holds: holds, latest: latest[playbook.id + "\u{0}" + customer.id], today: today, cooldown: cooldown,
