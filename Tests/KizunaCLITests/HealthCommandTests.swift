@@ -90,6 +90,7 @@ import Testing
         // When the cool-down ends (60 days after November 24th), it fires again, on that day.
         let diff = try sandbox.run(["plan", "--diff"], environment: ["KIZUNA_NOW": "2027-01-23T09:30:00-05:00"])
         #expect(diff.stdout.contains("Detractor follow-up: Oscorp"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("  fire    2027-01-23  oscorp  nps-detractor\n"), "\(diff.stdout)")
         #expect(try sandbox.run(["plan"], environment: ["KIZUNA_NOW": "2027-01-23T09:30:00-05:00"]).status == 0)
         #expect(try Self.tasks(sandbox, playbook: "nps-detractor").filter { $0.hasPrefix("oscorp") } == [
             "oscorp 2026-11-24T09:00:00 open", "oscorp 2027-01-23T09:00:00 open",
@@ -126,6 +127,14 @@ import Testing
         // A skipped step counts as ticked off: the next pass moves it, with the cause in its history.
         let skipped = try sandbox.run(["skip", try #require(steps.last), "--reason", "no admins to train"])
         #expect(skipped.status == 0, "\(skipped.stderr)")
+        let diff = try sandbox.run(["plan", "--diff"])
+        #expect(diff.stdout.contains("initech  onboarding → adoption (lifecycle: when checklist_complete"), "\(diff.stdout)")
+        let json = try sandbox.run(["plan", "--diff", "--json"]).stdout
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let moves = try #require(report["stage_changes"] as? [[String: String]])
+        #expect(moves.map { [$0["customer"], $0["from"], $0["to"]] } == [["initech", "onboarding", "adoption"]])
+        // The diff wrote nothing: Initech is still in onboarding until a pass records the move.
+        #expect(try sandbox.run(["show", "initech"]).stdout.hasPrefix("Initech (initech)  onboarding\n"))
         #expect(try sandbox.run(["plan"]).stdout.contains("1 stage changes"))
         let initech = try sandbox.run(["show", "initech"]).stdout
         #expect(initech.hasPrefix("Initech (initech)  adoption\n"), "\(initech)")

@@ -13,8 +13,9 @@ struct PlanCommand: ParsableCommand {
             already done. First it recomputes each customer's health (health.yaml), applies the lifecycle's due \
             transitions (lifecycle.yaml) and evaluates the `when:` plays' conditions: a play fires when its condition \
             becomes true, and its task is planned for that day. Running it again changes nothing; done, skipped and cancelled tasks are never touched. \
-            `plan --diff --playbooks DIR` shows what the playbooks in DIR would create, move, update and cancel \
-            compared with the store, and changes nothing: run it before deploying an edit.
+            `plan --diff` shows the stage changes and trigger firings the evaluation would record, and the tasks a \
+            pass would create, move, update and cancel compared with the store, and changes nothing; with \
+            `--playbooks DIR`, planned with the playbooks in DIR: run it before deploying an edit.
             """)
 
     @OptionGroup var config: ConfigOption
@@ -45,7 +46,10 @@ struct PlanCommand: ParsableCommand {
             let evaluation = try storing { () throws(StoreError) in try workspace.evaluation.evaluate(on: store, now: now, record: false) }
             run.pendingFirings = evaluation.firings
             let preview = try storing { () throws(StoreError) in try run.preview(on: store) }
-            let report = PlanDiffReport(preview, zone: zone)
+            let moving = try storing { () throws(StoreError) in
+                try store.customers(ids: Set(evaluation.stageChanges.map(\.customer)))
+            }
+            let report = PlanDiffReport(preview, evaluation: evaluation, stages: moving.mapValues(\.stage), zone: zone)
             json ? try printJSON(report) : report.print(style: .terminal, heading: "Planning \(period) would:")
             return
         }
