@@ -21,7 +21,9 @@ public final class Store: Sendable {
     public struct Options: Sendable {
         /// How long a write waits for another process's transaction before failing with `.busy`.
         public var busyTimeout: Duration
-        /// Open without writing: no folder or file is created and no migration runs.
+        /// Open without writing: no folder or file is created, and the store's connections
+        /// only read. A store an older version wrote is first upgraded through a connection
+        /// of its own, when the file is writable.
         public var readOnly: Bool
         /// The process writes through much of the store (a planning pass): its writing
         /// connection gets a page cache large enough for the indexes a pass updates.
@@ -38,7 +40,8 @@ public final class Store: Sendable {
     /// read-only) and bringing its schema up to date.
     ///
     /// - Throws: `.cannotOpen`, `.busy`, `.corrupt`, `.readOnly`, `.newerSchema` when a newer
-    ///   Kizuna wrote it, `.olderSchema` when a read-only store needs a migration, `.notFound`
+    ///   Kizuna wrote it, `.olderSchema` when a read-only store needs a migration and this
+    ///   process cannot write the file to apply it, `.notFound`
     ///   when a read-only store does not exist.
     public init(path: String, options: Options = Options()) throws(StoreError) {
         self.path = path

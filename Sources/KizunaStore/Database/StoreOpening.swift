@@ -9,21 +9,25 @@ struct StoreOpening {
 
     func open() throws(StoreError) -> DatabasePool {
         try checkFile()
-        let pool: DatabasePool
+        let pool = try openPool()
+        guard try migrate(pool) else { return pool }
+        // Upgraded through another connection: open afresh, on the new schema.
+        return try openPool()
+    }
+
+    private func openPool() throws(StoreError) -> DatabasePool {
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            return try DatabasePool(path: path, configuration: configuration(readOnly: options.readOnly))
         } catch {
             throw StoreError.wrapping(error, path: path)
         }
-        try migrate(pool)
-        return pool
     }
 
-    private var configuration: Configuration {
+    private func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.label = "kizuna"
         configuration.foreignKeysEnabled = true
-        configuration.readonly = options.readOnly
+        configuration.readonly = readOnly
         configuration.journalMode = .wal
         let (seconds, attoseconds) = options.busyTimeout.components
         let timeout = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
@@ -83,9 +87,11 @@ struct StoreOpening {
         }
     }
 
-    /// Refuses a store written by a newer version, then applies the migrations it lacks
-    /// (or, read-only, refuses a store that lacks some).
-    private func migrate(_ pool: DatabasePool) throws(StoreError) {
+    /// Refuses a store written by a newer version, then applies the migrations it lacks.
+    /// A read-only store that lacks some is upgraded through a short-lived writing
+    /// connection when the file is writable, so that a read-only command works on a store
+    /// an older version wrote; `true` when it was (the read-only pool must be reopened).
+    private func migrate(_ pool: DatabasePool) throws(StoreError) -> Bool {
         let migrator = Migrations.migrator
         do {
             let (unknown, complete) = try pool.read { db in
@@ -98,18 +104,41 @@ struct StoreOpening {
                     .newerSchema,
                     "the store at \(path) was written by a newer version of Kizuna (migration `\(newest)`); upgrade kizuna")
             }
-            if options.readOnly {
-                guard complete else {
+            if complete { return false }
+            guard !options.readOnly else {
+                guard isWritable else {
                     throw StoreError(
                         .olderSchema,
-                        "the store at \(path) was written by an older version of Kizuna; "
+                        "the store at \(path) was written by an older version of Kizuna and this user cannot write it; "
                             + "open it once read-write (run `kizuna` or `kizunad` with write access) to upgrade it")
                 }
-                return
+                try Self.migrate(DatabaseQueue(path: path, configuration: configuration(readOnly: false)), with: migrator)
+                return true
             }
-            if !complete { try migrator.migrate(pool) }
+            try Self.migrate(pool, with: migrator)
+            return false
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.wrapping(error, path: path)
         }
+    }
+
+    /// Applies the migrations the store lacks, each in its own transaction, waiting for
+    /// other writers (the busy timeout). When another process (a daemon starting, another
+    /// command) applied one first, ours fails and changes nothing; the store is then
+    /// complete, and that is not an error.
+    private static func migrate(_ writer: some DatabaseWriter, with migrator: DatabaseMigrator) throws {
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            guard try writer.read(migrator.hasCompletedMigrations) else { throw error }
+        }
+    }
+
+    /// Whether this process may write the store's file and create its WAL files beside it.
+    private var isWritable: Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 }
