@@ -3,7 +3,7 @@ extension Workspace {
     /// the health model does not know (when there is one), a playbook no file declares.
     /// Checked once every file is read, since a lifecycle names playbooks and playbooks name
     /// the lifecycle's stages.
-    static func referenceProblems(playbooks: [Playbook], lifecycle: Lifecycle, health: HealthModel?) -> [Diagnostic] {
+    public static func referenceProblems(playbooks: [Playbook], lifecycle: Lifecycle, health: HealthModel?) -> [Diagnostic] {
         let conditions = lifecycle.transitions.compactMap(\.when) + playbooks.flatMap(\.conditions)
         let metrics = health?.knownMetrics
         let playbookIDs = Set(playbooks.map(\.id))
