@@ -75,7 +75,8 @@ struct ConditionChecker {
             }
             return (.daysUntil(expression), .days)
         case "checklist_complete":
-            let argument = try single(arguments, of: name, "a playbook id in quotes, such as `checklist_complete(\"onboarding\")`", at: offset)
+            let argument = try single(
+                arguments, of: name, "a playbook id in quotes, such as `checklist_complete(\"onboarding\")`", at: offset)
             guard case .literal(.text(let playbook), let playbookOffset) = argument else {
                 throw SyntaxError("`checklist_complete` needs a playbook id in quotes, such as `\"onboarding\"`", at: argument.offset)
             }

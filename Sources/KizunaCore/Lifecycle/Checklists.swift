@@ -38,7 +38,8 @@ public struct Checklists: Sendable {
     public func complete(for customer: String) -> Set<String> {
         Set(
             steps.compactMap { playbook, steps in
-                let latest = occurrences[PlayAndCustomer(playbook: playbook, customer: customer)]?.values.max { ($0.firstStart, $0.key) < ($1.firstStart, $1.key) }
+                let latest = occurrences[PlayAndCustomer(playbook: playbook, customer: customer)]?.values
+                    .max { ($0.firstStart, $0.key) < ($1.firstStart, $1.key) }
                 guard let latest, steps.isSubset(of: latest.closedSteps) else { return nil }
                 return playbook
             })
