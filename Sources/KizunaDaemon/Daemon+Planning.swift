@@ -8,9 +8,10 @@ import Logging
 import Synchronization
 
 extension Daemon {
-    /// One planning pass at the clock's instant, recorded in the status; then the calendar
-    /// files rewritten, what is owed by now delivered, the timer armed for what is owed
-    /// next, and the pass's memory given back. Runs on the queue.
+    /// One planning pass at the clock's instant, recorded in the status (the first one then
+    /// reports the daemon ready); then its changes logged, the calendar files rewritten, what
+    /// is owed by now delivered, the timer armed for what is owed next, and the pass's memory
+    /// given back. Runs on the queue.
     ///
     /// With `playbooks`, the pass evaluates and plans only those playbooks (see
     /// `PlanningRun.playbookIDs`): a reload that changed nothing else.
@@ -53,16 +54,32 @@ extension Daemon {
             planned \(record.today) to \(zone.localDateTime(at: window.to).date) (\(cause)\(scope)): \(record.created) created, \
             \(record.updated) updated, \(record.cancelled) cancelled in \(record.milliseconds) ms (\(timer.laps))
             """)
-        logStoreChanges()
         updateStatus { status in
             status.lastPlan = record
             status.passes += 1
         }
+        becomeReadyOnce()
+        logStoreChanges()
         exportCalendars(now: now)
         deliverOwed(now: now)
         state.withLock { $0.watchers.scheduler }?.rearm()
         notify(.status(statusLine()))
         releaseMemory()
+    }
+
+    /// Tells the service manager that the daemon is ready, after the first pass stored its
+    /// tasks and before what can wait (calendar files, reminders owed since the last run);
+    /// later passes send nothing.
+    private func becomeReadyOnce() {
+        let startup = state.withLock { state in
+            defer { state.watchers.startup = nil }
+            return state.watchers.startup
+        }
+        guard let startup else { return }
+        startup.cancel()
+        guard !stopping.load(ordering: .relaxed) else { return }
+        notify(.ready, .status(statusLine()))
+        state.withLock { $0.watchers.watchdog }?.start()
     }
 
     /// Watches the state directory for writes to the store's write-ahead log, and re-plans

@@ -100,7 +100,8 @@ public final class Daemon: Sendable {
     var dispatcher: ReminderDispatcher { state.withLock { $0.dispatcher } }
     var stateDirectory: String { workspace.configuration.stateDirectory }
 
-    /// Installs the signal handlers and watchers, then makes the first planning pass, on the queue.
+    /// Installs the signal handlers and watchers, then makes the first planning pass, on the
+    /// queue; the pass reports the daemon ready once its tasks are stored.
     func run() throws(SystemCallError) {
         let signals = SignalWatcher(
             handlers: [
@@ -135,9 +136,6 @@ public final class Daemon: Sendable {
             recordReload(succeeded: true, diagnostics: [])
             plan(cause: "start")
             scheduler.setSources(wakeSources())
-            state.withLock { $0.watchers.startup }?.cancel()
-            notify(.ready, .status(statusLine()))
-            watchdog?.start()
         }
     }
 
