@@ -146,6 +146,22 @@ import Testing
         #expect(rearmed, "\(daemon.status ?? [:])")
     }
 
+    @Test func anIdleDaemonSleepsUntilWhatItOwes() throws {
+        let sandbox = try Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitForPlan(cause: "start", within: .seconds(10)) != nil)
+        // Armed for the reminders at 10:00, half an hour of the (test) clock away.
+        #expect(eventually(within: .seconds(3)) { daemon.status?["nextWake"] != nil })
+        // Dispatch ends the pass's worker threads after five idle seconds; then two are left,
+        // the main thread and Dispatch's event thread.
+        #expect(eventually(within: .seconds(10)) { daemon.contextSwitches.count <= 2 }, "\(daemon.contextSwitches)")
+        let before = daemon.contextSwitches
+        usleep(2_500_000)
+        let after = daemon.contextSwitches
+        let woken = after.reduce(0) { sum, thread in sum + thread.value - (before[thread.key] ?? thread.value) }
+        #expect(woken < 2, "\(before) then \(after)")
+    }
+
     @Test(arguments: [SIGTERM, SIGINT]) func aStopSignalEndsCleanlyWithinASecond(signal: Int32) throws {
         let sandbox = try Sandbox()
         let daemon = try DaemonProcess(sandbox)

@@ -25,6 +25,7 @@ struct StoreOpening {
         configuration.foreignKeysEnabled = true
         configuration.readonly = options.readOnly
         configuration.journalMode = .wal
+        configuration.persistentReadOnlyConnections = options.keepsReaders
         let (seconds, attoseconds) = options.busyTimeout.components
         let timeout = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
         configuration.busyMode = .timeout(timeout)
