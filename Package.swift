@@ -145,7 +145,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KizunaDaemonTests",
-            dependencies: ["KizunaDaemon", "KizunaCore", "KizunaStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "KizunaDaemon", "KizunaCore", "KizunaStore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),

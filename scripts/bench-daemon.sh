@@ -7,7 +7,9 @@
 #   scripts/bench-daemon.sh [customers] [idle seconds] [folder]
 #
 # Defaults: 10000 customers, 60 idle seconds, a temporary folder removed afterwards. The
-# machine may be shared: the load average is printed with the figures.
+# machine may be shared: the load average is printed with the figures, and the daemon's CPU
+# time (user and system) with each timing. KIZUNAD=path runs another build of the daemon
+# (a baseline to compare with) on the same data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +22,7 @@ export KIZUNA_CONFIG="$folder/kizuna.yaml"
 swift build -c release --product kizuna >&2
 swift build -c release --product kizunad >&2
 kizuna=$PWD/.build/release/kizuna
-kizunad=$PWD/.build/release/kizunad
+kizunad=${KIZUNAD:-$PWD/.build/release/kizunad}
 
 source scripts/bench-lib.sh
 mkdir -p "$folder"
@@ -44,6 +46,24 @@ wait_for_pass() {
   until [[ $(passes) -gt $before ]]; do sleep 0.01; done
   echo $(($(now_ms) - start))
 }
+hz=$(getconf CLK_TCK)
+# The daemon's CPU time so far, user and system, in clock ticks (/proc/PID/stat fields 14, 15).
+cpu_ticks() {
+  local stat
+  stat=$(<"/proc/$pid/stat")
+  read -r -a fields <<<"${stat##*) }"
+  echo "${fields[11]} ${fields[12]}"
+}
+# Prints label, the milliseconds until the status records more than $2 passes, and the CPU
+# time the daemon used meanwhile ($3: its CPU ticks before, "user system").
+report_pass() {
+  local label=$1 before=$2 ms user0 system0 user1 system1
+  read -r user0 system0 <<<"$3"
+  ms=$(wait_for_pass "$before")
+  read -r user1 system1 <<<"$(cpu_ticks)"
+  printf '%-52s %6d ms  (CPU: user %d ms, system %d ms)\n' "$label" "$ms" \
+    $(((user1 - user0) * 1000 / hz)) $(((system1 - system0) * 1000 / hz))
+}
 start_daemon() {
   rm -f "$status"
   "$kizunad" 2>>"$folder/kizunad.log" &
@@ -60,10 +80,10 @@ switches() { echo $(($(threads_sum status 2 voluntary_ctxt_switches:) + $(thread
 
 echo "kizunad benchmark: $customers customers, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start_daemon
-printf '%-52s %6d ms\n' "start-up to first plan done (new store)" "$(wait_for_pass 0)"
+report_pass "start-up to first plan done (new store)" 0 "0 0"
 stop_daemon
 start_daemon
-printf '%-52s %6d ms\n' "start-up to first plan done (restart, planned store)" "$(wait_for_pass 0)"
+report_pass "start-up to first plan done (restart, planned store)" 0 "0 0"
 /usr/bin/time -f '%e' -o "$folder/time" "$kizuna" plan >/dev/null
 printf '%-52s %6.0f ms\n' "for comparison: kizuna plan on the same store" "$(echo "$(cat "$folder/time") * 1000" | bc -l)"
 # Dispatch's worker threads of the first plan end after a few idle seconds; their counts
@@ -81,7 +101,7 @@ printf '%-52s %6.1f MiB (peak %.1f MiB)\n' "resident memory" \
 for run in 1 2 3; do
   before=$(passes)
   sed -i "s/^title: .*/title: Weekly onboarding follow-up $run/" "$folder/playbooks/onboarding-weekly.yaml"
-  printf '%-52s %6d ms\n' "playbook edit planned and in the status (run $run)" "$(wait_for_pass "$before")"
+  report_pass "playbook edit planned and in the status (run $run)" "$before" "$(cpu_ticks)"
 done
 stop_daemon
 echo "load average afterwards: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -42,7 +42,8 @@ extension Daemon {
         let store: Store
         do {
             let busyTimeout = Store.Options.busyTimeout(environment: environment)
-            store = try Store(path: configuration.storePath, options: Store.Options(busyTimeout: busyTimeout, bulkWrites: true))
+            let storeOptions = Store.Options(busyTimeout: busyTimeout, bulkWrites: true, keepsReaders: true)
+            store = try Store(path: configuration.storePath, options: storeOptions)
         } catch {
             startup.cancel()
             throw StartFailure(.storeUnavailable, [Diagnostic(error.message)])

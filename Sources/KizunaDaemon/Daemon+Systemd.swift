@@ -23,7 +23,7 @@ extension Daemon {
         let startOfTomorrow = zone.instant(for: LocalDateTime(date: today.adding(days: 1)))
         do {
             let summary = try store.summary(today: startOfToday..<startOfTomorrow, now: now)
-            let next = try store.upcoming(from: now, to: now.adding(seconds: 7 * 86_400), owner: nil).first
+            let next = try store.upcoming(from: now, to: now.adding(seconds: 7 * 86_400), owner: nil, limit: 1).first
             // People know a customer by its name; the id is the fallback for one since removed.
             let name = try next.flatMap { task throws(StoreError) in try store.customer(id: task.customer)?.name }
             return ServiceStatus(

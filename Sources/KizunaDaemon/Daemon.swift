@@ -58,6 +58,9 @@ public final class Daemon: Sendable {
         /// The earliest time-based stage transition ahead, as of the last pass: the customers
         /// change only through a pass (or a write that is followed by one).
         var nextTransition: Instant?
+        /// The workspace of the last pass, when it succeeded: a reload plans only the
+        /// playbooks changed since (`nil` plans them all).
+        var plannedWorkspace: Workspace?
         /// Where the store's history was last logged (`logStoreChanges`).
         var changeCursor: StoreChanges.Cursor?
         var watchers = Watchers()
@@ -67,6 +70,9 @@ public final class Daemon: Sendable {
     struct Watchers: Sendable {
         var scheduler: WakeScheduler?
         var playbooks: DirectoryWatcher?
+        var configuration: DirectoryWatcher?
+        /// Reloads once the playbook and configuration files are quiet.
+        var reloads: Debouncer?
         var store: DirectoryWatcher?
         var clock: ClockChangeWatcher?
         var signals: SignalWatcher?
@@ -85,7 +91,7 @@ public final class Daemon: Sendable {
         self.clock = clock
         self.store = store
         self.onStop = onStop
-        let status = DaemonStatus(pid: getpid(), started: Instant(Date()), clockRate: clock.rate)
+        let status = DaemonStatus(pid: getpid(), started: clock.now(), clockRate: clock.rate)
         let dispatcher = ReminderDispatcher(store: store, configuration: workspace.configuration, logger: logger)
         state = Mutex(State(workspace: workspace, dispatcher: dispatcher, status: status, watchers: Watchers(lock: lock, startup: startup)))
     }
@@ -94,7 +100,8 @@ public final class Daemon: Sendable {
     var dispatcher: ReminderDispatcher { state.withLock { $0.dispatcher } }
     var stateDirectory: String { workspace.configuration.stateDirectory }
 
-    /// Installs the signal handlers and watchers, then makes the first planning pass, on the queue.
+    /// Installs the signal handlers and watchers, then makes the first planning pass, on the
+    /// queue; the pass reports the daemon ready once its tasks are stored.
     func run() throws(SystemCallError) {
         let signals = SignalWatcher(
             handlers: [
@@ -108,7 +115,9 @@ public final class Daemon: Sendable {
             plan(cause: "clock changed")
         }
         let storeWatcher = try watchStore()
-        let playbookWatcher = try watchPlaybooks(workspace.configuration.playbooksDirectory)
+        let reloads = reloadDebouncer()
+        let playbookWatcher = try watchPlaybooks(workspace.configuration.playbooksDirectory, reloads: reloads)
+        let configurationWatcher = try watchConfiguration(reloads: reloads)
         let watchdog = try? WatchdogPinger(notifier: notifier, queue: queue)
         state.withLock { state in
             state.watchers.signals = signals
@@ -116,6 +125,8 @@ public final class Daemon: Sendable {
             state.watchers.clock = clockWatcher
             state.watchers.store = storeWatcher
             state.watchers.playbooks = playbookWatcher
+            state.watchers.configuration = configurationWatcher
+            state.watchers.reloads = reloads
             state.watchers.watchdog = watchdog
         }
         queue.async { [self] in
@@ -125,9 +136,6 @@ public final class Daemon: Sendable {
             recordReload(succeeded: true, diagnostics: [])
             plan(cause: "start")
             scheduler.setSources(wakeSources())
-            state.withLock { $0.watchers.startup }?.cancel()
-            notify(.ready, .status(statusLine()))
-            watchdog?.start()
         }
     }
 
@@ -177,6 +185,7 @@ public final class Daemon: Sendable {
             }
             watchers.scheduler?.cancel()
             watchers.playbooks?.cancel()
+            watchers.configuration?.cancel()
             watchers.store?.cancel()
             watchers.clock?.cancel()
             watchers.signals?.cancel()

@@ -7,7 +7,8 @@ public struct DaemonStatus: Codable, Hashable, Sendable {
     public static let fileName = "kizunad.status.json"
 
     public var pid: Int32
-    /// When the process started (real time).
+    /// When the process started, on the daemon's clock like every instant here (a test
+    /// clock's, when one runs).
     public var started: Instant
     /// Virtual seconds per real second of the daemon's clock (1 unless a test clock runs).
     public var clockRate: Double

@@ -28,11 +28,17 @@ public final class Store: Sendable {
         /// The process writes through much of the store (a planning pass): its writing
         /// connection gets a page cache large enough for the indexes a pass updates.
         public var bulkWrites: Bool
+        /// The process lives long and idles between bursts of work (the daemon): its reader
+        /// connections stay open, and `releaseMemory()` frees their caches instead of closing
+        /// them. (Closing one disposes of its dispatch queue, which on Linux starts
+        /// libdispatch's worker monitor: a timer that then wakes the process every second.)
+        public var keepsReaders: Bool
 
-        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false, bulkWrites: Bool = false) {
+        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false, bulkWrites: Bool = false, keepsReaders: Bool = false) {
             self.busyTimeout = busyTimeout
             self.readOnly = readOnly
             self.bulkWrites = bulkWrites
+            self.keepsReaders = keepsReaders
         }
     }
 

@@ -13,7 +13,7 @@ struct KizunadCommand: ParsableCommand {
         abstract: "Keep the schedule: plan the playbooks into the store and re-plan whenever something changes.",
         discussion: """
             Runs in the foreground (as systemd expects). Plans at start, at midnight in the team's zone, when a \
-            playbook file changes, on SIGHUP, when `kizuna` changes the store and when the system clock is set. \
+            playbook file or the configuration changes, on SIGHUP, when `kizuna` changes the store and when the system clock is set. \
             SIGTERM or SIGINT stops it cleanly. `kizuna status` shows what it is doing.
 
             Test clock: KIZUNA_NOW=INSTANT starts the daemon's clock at that instant, and KIZUNA_CLOCK_RATE=N \

@@ -63,19 +63,55 @@ import Testing
         #expect(try sandbox.run(["status"]).status == 0)
     }
 
+    @Test func aRemovedPlaybookCancelsItsTasksAndPlansNoOther() throws {
+        let sandbox = try Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitForPlan(cause: "start", within: .seconds(10)) != nil)
+        let removed = try StoreFile.tasks(sandbox.storePath, playbook: "renewal-preparation")
+        let kept = try StoreFile.tasks(sandbox.storePath, playbook: "onboarding-weekly")
+        let open = try #require(removed["open"])
+        let passes = daemon.passes
+        try FileManager.default.removeItem(at: sandbox.playbooks.appendingPathComponent("renewal-preparation.yaml"))
+        let plan = try #require(daemon.waitForPlan(cause: "reload", after: passes, within: .seconds(3)), "\(daemon.logText)")
+        #expect(plan["cancelled"] as? Int == open)
+        #expect(try StoreFile.tasks(sandbox.storePath, playbook: "renewal-preparation")["cancelled: playbook removed"] == open)
+        #expect(try StoreFile.tasks(sandbox.storePath, playbook: "onboarding-weekly") == kept)
+        #expect(daemon.logText.contains("(reload, changed playbooks only: renewal-preparation)"), "\(daemon.logText)")
+    }
+
+    @Test func anEditedConfigurationIsPlannedWithoutASignal() throws {
+        let sandbox = try Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitForPlan(cause: "start", within: .seconds(10)) != nil)
+        let passes = daemon.passes
+        let before = try Self.lengthenTheHorizon(sandbox)
+        let plan = try #require(daemon.waitForPlan(cause: "reload", after: passes, within: .seconds(3)), "\(daemon.logText)")
+        #expect((plan["created"] as? Int ?? 0) > 0)
+        #expect(try StoreFile.tasksPerCustomer(sandbox.storePath).values.reduce(0, +) > before)
+        #expect(daemon.logText.contains("reloaded (files changed)"), "\(daemon.logText)")
+    }
+
     @Test func sighupRereadsTheConfiguration() throws {
         let sandbox = try Sandbox()
         let daemon = try DaemonProcess(sandbox)
         #expect(daemon.waitForPlan(cause: "start", within: .seconds(10)) != nil)
+        let before = try Self.lengthenTheHorizon(sandbox)
+        daemon.send(SIGHUP)
+        // The file is watched too: the signal's reload comes first, the watcher's finds nothing new.
+        #expect(eventually(within: .seconds(3)) { daemon.logText.contains("reloaded (SIGHUP)") }, "\(daemon.logText)")
+        let planned = try eventually(within: .seconds(3)) {
+            try StoreFile.tasksPerCustomer(sandbox.storePath).values.reduce(0, +) > before
+        }
+        #expect(planned, "\(daemon.logText)")
+    }
+
+    /// Lengthens the configured horizon from 21 to 60 days; the number of tasks stored before.
+    private static func lengthenTheHorizon(_ sandbox: Sandbox) throws -> Int {
         let before = try StoreFile.tasksPerCustomer(sandbox.storePath).values.reduce(0, +)
         let config = try String(contentsOfFile: sandbox.config, encoding: .utf8)
         try config.replacingOccurrences(of: "horizon: 21 days", with: "horizon: 60 days")
             .write(toFile: sandbox.config, atomically: true, encoding: .utf8)
-        let passes = daemon.passes
-        daemon.send(SIGHUP)
-        let plan = try #require(daemon.waitForPlan(cause: "reload", after: passes, within: .seconds(3)), "\(daemon.logText)")
-        #expect((plan["created"] as? Int ?? 0) > 0)
-        #expect(try StoreFile.tasksPerCustomer(sandbox.storePath).values.reduce(0, +) > before)
+        return before
     }
 
     @Test func changesMadeWithKizunaArePlannedWithinASecond() throws {
@@ -108,6 +144,22 @@ import Testing
             ((daemon.status?["nextWake"] as? [String: Any])?["purpose"] as? String)?.contains("moves to 2026-11-26") == true
         }
         #expect(rearmed, "\(daemon.status ?? [:])")
+    }
+
+    @Test func anIdleDaemonSleepsUntilWhatItOwes() throws {
+        let sandbox = try Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitForPlan(cause: "start", within: .seconds(10)) != nil)
+        // Armed for the reminders at 10:00, half an hour of the (test) clock away.
+        #expect(eventually(within: .seconds(3)) { daemon.status?["nextWake"] != nil })
+        // Dispatch ends the pass's worker threads after five idle seconds; then two are left,
+        // the main thread and Dispatch's event thread.
+        #expect(eventually(within: .seconds(10)) { daemon.contextSwitches.count <= 2 }, "\(daemon.contextSwitches)")
+        let before = daemon.contextSwitches
+        usleep(2_500_000)
+        let after = daemon.contextSwitches
+        let woken = after.reduce(0) { sum, thread in sum + thread.value - (before[thread.key] ?? thread.value) }
+        #expect(woken < 2, "\(before) then \(after)")
     }
 
     @Test(arguments: [SIGTERM, SIGINT]) func aStopSignalEndsCleanlyWithinASecond(signal: Int32) throws {
@@ -185,6 +237,8 @@ import Testing
         let running = try #require(json["daemon"] as? [String: Any])
         #expect(running["running"] as? Bool == true)
         #expect(running["pid"] as? Int == Int(daemon.process.processIdentifier))
+        // On the daemon's (test) clock, like the plans' instants.
+        #expect((running["since"] as? String)?.hasPrefix("2026-11-24T") == true, "\(running)")
         #expect((running["nextWake"] as? [String: Any])?["at"] as? String == "2026-11-24T10:00:00-05:00")
         let store = try #require(json["store"] as? [String: Any])
         #expect(store["customers"] as? Int == 36)

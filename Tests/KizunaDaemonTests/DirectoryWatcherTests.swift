@@ -14,7 +14,7 @@ struct DirectoryWatcherTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let seen = Mutex<[String]>([])
         let watcher = try DirectoryWatcher(
-            directory: folder.path, events: DirectoryWatcher.playbookEvents, queue: DispatchQueue(label: "watch")
+            directory: folder.path, events: DirectoryWatcher.fileEvents, queue: DispatchQueue(label: "watch")
         ) { names in seen.withLock { $0 += names } }
         defer { watcher.cancel() }
         try "a: 1".write(to: folder.appendingPathComponent("one.yaml"), atomically: false, encoding: .utf8)

@@ -62,6 +62,7 @@ struct QueryTests {
             try store.snooze(plan[0].id, until: Sample.at(day: 8), reason: nil, at: Sample.monday, actor: "aiko")
             #expect(try store.upcoming(from: Sample.monday, to: Sample.at(day: 7), owner: nil).map(\.id) == [plan[1].id])
             #expect(try store.upcoming(from: Sample.at(day: 7), to: Sample.at(day: 14), owner: "aiko").map(\.id) == [plan[0].id, plan[2].id])
+            #expect(try store.upcoming(from: Sample.at(day: 7), to: Sample.at(day: 14), owner: "aiko", limit: 1).map(\.id) == [plan[0].id])
         }
     }
 

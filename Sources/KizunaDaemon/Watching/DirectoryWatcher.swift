@@ -11,8 +11,9 @@ final class DirectoryWatcher: Sendable {
     // Dispatch sources are thread-safe, but the Linux overlay does not mark them Sendable.
     nonisolated(unsafe) private let source: any DispatchSourceRead
 
-    /// What a playbook folder is watched for: files written, moved in or out, created, deleted.
-    static let playbookEvents = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE)
+    /// What the playbook and configuration folders are watched for: files written, moved in
+    /// or out, created, deleted.
+    static let fileEvents = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE)
 
     /// Starts watching `directory` for `events`; `onChange` gets, on `queue`, the names the
     /// events of one read carry (an empty name when the kernel's queue overflowed).

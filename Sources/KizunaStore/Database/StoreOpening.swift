@@ -29,6 +29,7 @@ struct StoreOpening {
         configuration.foreignKeysEnabled = true
         configuration.readonly = readOnly
         configuration.journalMode = .wal
+        configuration.persistentReadOnlyConnections = options.keepsReaders
         let (seconds, attoseconds) = options.busyTimeout.components
         let timeout = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
         configuration.busyMode = .timeout(timeout)

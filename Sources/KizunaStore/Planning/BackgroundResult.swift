@@ -9,9 +9,11 @@ final class BackgroundResult<Success: Sendable, Failure: Error>: Sendable {
     private let result = Mutex<Result<Success, Failure>?>(nil)
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts `body` on a global queue.
+    /// Starts `body` on a queue of its own. (Not on a global queue: on Linux, work on one
+    /// starts libdispatch's worker monitor, a timer that then wakes the process every second
+    /// for as long as it runs, idle daemon included.)
     init(_ body: @escaping @Sendable () throws(Failure) -> Success) {
-        DispatchQueue.global().async { [self] in
+        DispatchQueue(label: "kizuna.background-result").async { [self] in
             let outcome = Result { () throws(Failure) in try body() }
             result.withLock { $0 = outcome }
             finished.signal()

@@ -16,6 +16,11 @@ public struct PlanningRun: Sendable {
     public var batchSize: Int
     /// Firings of `when:` plays not yet stored (what `plan --diff` previews), planned with the stored ones.
     public var pendingFirings: [TriggerFiring] = []
+    /// When set, the pass plans only the playbooks with these ids and cancels only their
+    /// pending tasks; the other playbooks' tasks are left as they are. A reload that changed,
+    /// added or removed these playbooks, and nothing else, plans what a full pass would.
+    /// `nil` plans every playbook.
+    public var playbookIDs: Set<String>?
 
     public init(playbooks: [Playbook], zone: Zone, calendar: BusinessCalendar, window: PlanningWindow, batchSize: Int = 5_000) {
         self.playbooks = playbooks
@@ -37,8 +42,8 @@ public struct PlanningRun: Sendable {
         try forEachBatch(of: store, progress: progress, shouldStop: shouldStop) { batch throws(StoreError) in
             total.add(
                 try store.materialize(
-                    planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers, now: now,
-                    reasons: batch.reasons.reason))
+                    planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers,
+                    playbooks: playbookIDs, now: now, reasons: batch.reasons.reason))
         }
         return total
     }
@@ -50,7 +55,7 @@ public struct PlanningRun: Sendable {
             total.add(
                 try store.preview(
                     planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers,
-                    reasons: batch.reasons.reason))
+                    playbooks: playbookIDs, reasons: batch.reasons.reason))
         }
         return total
     }
@@ -69,13 +74,19 @@ public struct PlanningRun: Sendable {
     ) throws(StoreError) {
         let customers = try store.customers()
         let planner = Planner(
-            playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions(),
+            playbooks: plannedPlaybooks, teamZone: zone, calendar: calendar, completions: try store.completions(),
             firings: Firings(try store.firings() + pendingFirings))
         for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) where !shouldStop() {
             let batch = Array(customers[first..<min(first + batchSize, customers.count)])
             try body(try self.batch(of: batch, store: store, planner: planner))
             progress(first + batch.count, customers.count)
         }
+    }
+
+    /// The playbooks the pass plans: those `playbookIDs` names, or all.
+    private var plannedPlaybooks: [Playbook] {
+        guard let playbookIDs else { return playbooks }
+        return playbooks.filter { playbookIDs.contains($0.id) }
     }
 
     /// Plans one batch of customers against the pending tasks stored for them, half of them

@@ -11,8 +11,9 @@ extension Store {
     ///   checklist and reminders (event `moved` when the dates change, `updated` otherwise),
     ///   keeping a snooze and a reassignment.
     /// - Done, skipped and cancelled tasks are never touched.
-    /// - Pending tasks starting in `[from, to)` (of `customers`, or of every customer when `nil`)
-    ///   that the plan no longer produces are cancelled, with the reason `reasons` gives.
+    /// - Pending tasks starting in `[from, to)` (of `customers`, or of every customer when `nil`;
+    ///   of `playbooks`, or of every playbook when `nil`) that the plan no longer produces are
+    ///   cancelled, with the reason `reasons` gives.
     ///
     /// Running it again with the same plan changes nothing, and two processes running it at
     /// once store the same rows: the transactions run one after the other and the second
@@ -21,12 +22,13 @@ extension Store {
     /// - Parameters:
     ///   - planned: the planner's tasks for the window (tasks outside it are stored too).
     ///   - customers: the customers the plan covers; others' tasks are left alone.
+    ///   - playbooks: the playbooks the plan covers; others' tasks are left alone.
     ///   - now: recorded as the instant of the changes.
     ///   - reasons: why a task the plan dropped is cancelled ("playbook removed", "stage changed to mature").
     @discardableResult
     public func materialize(
-        planned: [PlannedTask], from: Instant, to: Instant, customers: Set<String>? = nil, now: Instant,
-        reasons: (StoredTask) -> String
+        planned: [PlannedTask], from: Instant, to: Instant, customers: Set<String>? = nil, playbooks: Set<String>? = nil,
+        now: Instant, reasons: (StoredTask) -> String
     ) throws(StoreError) -> MaterializationResult {
         try write { db in
             var result = MaterializationResult()
@@ -37,7 +39,7 @@ extension Store {
             let plannedIDs = Set(tasks.map(\.id.hex))
             // Read before anything is written: every row written below is planned, so none of
             // the rows written is among those the plan dropped, and none is read back.
-            let dropped = try pendingTasks(startingFrom: from, to: to, customers: customers, in: db)
+            let dropped = try pendingTasks(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
                 .filter { !plannedIDs.contains($0.id) }
             let stored = try storedTasks(of: tasks, in: db)
             let reminders = try storedReminders(tasks: stored.values.filter(\.taskState.isPending).map(\.id), in: db)

@@ -57,18 +57,19 @@ extension Store {
         return Dictionary(grouping: rows, by: \.task)
     }
 
-    /// The pending tasks whose planned start lies in `[from, to)`, of `customers` or of all.
-    func pendingTasks(startingFrom from: Instant, to: Instant, customers: Set<String>?, in db: Database) throws
-        -> [TaskRow]
+    /// The pending tasks whose planned start lies in `[from, to)`, of `customers` or of all,
+    /// of `playbooks` or of all.
+    func pendingTasks(startingFrom from: Instant, to: Instant, customers: Set<String>?, playbooks: Set<String>? = nil, in db: Database)
+        throws -> [TaskRow]
     {
-        let pending = "state IN ('open', 'snoozed') AND start >= ? AND start < ?"
-        let range: StatementArguments = [from.secondsSinceEpoch, to.secondsSinceEpoch]
-        guard let customers else {
-            return try TaskRow.fetchAll(db, sql: "SELECT * FROM tasks WHERE \(pending)", arguments: range)
+        var conditions = ["state IN ('open', 'snoozed') AND start >= ? AND start < ?"]
+        var arguments: StatementArguments = [from.secondsSinceEpoch, to.secondsSinceEpoch]
+        // One statement for any number of ids: they travel as one JSON array.
+        for (column, ids) in [("customer", customers), ("playbook", playbooks)] {
+            guard let ids else { continue }
+            conditions.append("\(column) IN (SELECT value FROM json_each(?))")
+            arguments += [JSONColumn.encode(ids.sorted())]
         }
-        // One statement for any number of customers: the ids travel as one JSON array.
-        return try TaskRow.fetchAll(
-            db, sql: "SELECT * FROM tasks WHERE customer IN (SELECT value FROM json_each(?)) AND \(pending)",
-            arguments: [JSONColumn.encode(customers.sorted())] + range)
+        return try TaskRow.fetchAll(db, sql: "SELECT * FROM tasks WHERE " + conditions.joined(separator: " AND "), arguments: arguments)
     }
 }

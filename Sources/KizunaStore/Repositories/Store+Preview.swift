@@ -2,11 +2,12 @@ import GRDB
 import KizunaCore
 
 extension Store {
-    /// What `materialize(planned:from:to:customers:now:reasons:)` would change, read in one
+    /// What `materialize(planned:from:to:customers:playbooks:now:reasons:)` would change, read in one
     /// snapshot and written nowhere: the tasks it would create (unless paused), move, update
     /// and cancel. Reminder changes alone are not listed.
     public func preview(
-        planned: [PlannedTask], from: Instant, to: Instant, customers: Set<String>, reasons: (StoredTask) -> String
+        planned: [PlannedTask], from: Instant, to: Instant, customers: Set<String>, playbooks: Set<String>? = nil,
+        reasons: (StoredTask) -> String
     ) throws(StoreError) -> PlanPreview {
         try read { db in
             var preview = PlanPreview()
@@ -29,7 +30,8 @@ extension Store {
                 }
             }
             let plannedIDs = Set(tasks.map(\.id.hex))
-            for row in try pendingTasks(startingFrom: from, to: to, customers: customers, in: db) where !plannedIDs.contains(row.id) {
+            let pending = try pendingTasks(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
+            for row in pending where !plannedIDs.contains(row.id) {
                 preview.cancelled.append(PlanPreview.Cancellation(task: row.storedTask, reason: reasons(row.storedTask)))
             }
             return preview

@@ -51,10 +51,11 @@ extension Store {
             sql: Self.openTasksSQL(ownerFilter: owner != nil), owner: owner, arguments: [dueBefore.secondsSinceEpoch])
     }
 
-    /// Pending tasks starting (a snooze moves the start) in `[from, to)`, of `owner` or of everyone; by start.
-    public func upcoming(from: Instant, to: Instant, owner: String?) throws(StoreError) -> [StoredTask] {
+    /// Pending tasks starting (a snooze moves the start) in `[from, to)`, of `owner` or of everyone; by start;
+    /// the first `limit` of them when given.
+    public func upcoming(from: Instant, to: Instant, owner: String?, limit: Int? = nil) throws(StoreError) -> [StoredTask] {
         try pendingTasks(
-            sql: Self.upcomingSQL(ownerFilter: owner != nil), owner: owner,
+            sql: Self.upcomingSQL(ownerFilter: owner != nil) + (limit.map { " LIMIT \($0)" } ?? ""), owner: owner,
             arguments: [from.secondsSinceEpoch, to.secondsSinceEpoch])
     }
 

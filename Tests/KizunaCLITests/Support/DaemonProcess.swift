@@ -50,6 +50,19 @@ final class DaemonProcess {
         return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 
+    /// Each thread's context switches so far (voluntary and not), by thread id: how often
+    /// the kernel woke or preempted it.
+    var contextSwitches: [String: Int] {
+        let tasks = "/proc/\(process.processIdentifier)/task"
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+        return Dictionary(
+            uniqueKeysWithValues: threads.map { thread in
+                let status = (try? String(contentsOfFile: "\(tasks)/\(thread)/status", encoding: .utf8)) ?? ""
+                let switches = status.split(separator: "\n").filter { $0.contains("ctxt_switches:") }
+                return (thread, switches.compactMap { Int($0.split(separator: "\t").last ?? "") }.reduce(0, +))
+            })
+    }
+
     /// How many planning passes the status records.
     var passes: Int { status?["passes"] as? Int ?? 0 }
 

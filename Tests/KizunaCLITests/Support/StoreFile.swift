@@ -21,6 +21,17 @@ enum StoreFile {
         }
     }
 
+    /// The tasks of `playbook`, counted by state and note: "open", "cancelled: playbook removed".
+    static func tasks(_ path: String, playbook: String) throws -> [String: Int] {
+        try DatabaseQueue(path: path).read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT state, note, count(*) AS n FROM tasks WHERE playbook = ? GROUP BY state, note", arguments: [playbook])
+            return Dictionary(
+                rows.map { row in ([row["state"] as String, row["note"] as String?].compactMap { $0 }.joined(separator: ": "), row["n"] as Int) },
+                uniquingKeysWith: +)
+        }
+    }
+
     /// Occurrences stored more than once: (playbook, step, customer, occurrence) repeated.
     static func duplicates(_ path: String) throws -> Int {
         try DatabaseQueue(path: path).read { db in

@@ -1,0 +1,28 @@
+import KizunaCore
+import KizunaStore
+
+extension Workspace {
+    /// The store's side of a planning pass at `now` over `window`: the customers evaluated
+    /// (scores, stage changes, triggers), then planned and their tasks stored. With
+    /// `playbooks`, only the triggers of those playbooks are evaluated and only those
+    /// playbooks planned (see `PlanningRun.playbookIDs`). `timer` gets a lap per part; the
+    /// pass ends early, between chunks and batches, when `shouldStop` turns true.
+    func plan(
+        on store: Store, now: Instant, window: PlanningWindow, playbooks: Set<String>?, batchSize: Int, timer: inout PassTimer,
+        shouldStop: () -> Bool
+    ) throws(StoreError) -> MaterializationResult {
+        // A reload that changed nothing (a file saved as it was) has nothing to plan.
+        guard playbooks?.isEmpty != true else { return MaterializationResult() }
+        let evaluation = if let playbooks { triggerEvaluation(of: playbooks) } else { self.evaluation }
+        // Chunks smaller than the evaluation's bulk threshold read each chunk's signals alone.
+        // Its stage changes and the tasks its firings make are logged with the pass's changes.
+        _ = try evaluation?.evaluate(on: store, now: now, chunkSize: 500, shouldStop: shouldStop)
+        timer.lap("evaluation")
+        var run = PlanningRun(
+            playbooks: self.playbooks, zone: configuration.zone, calendar: configuration.calendar, window: window, batchSize: batchSize)
+        run.playbookIDs = playbooks
+        let result = try run.run(on: store, now: now, shouldStop: shouldStop)
+        timer.lap("planning")
+        return result
+    }
+}
