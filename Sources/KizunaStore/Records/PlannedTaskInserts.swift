@@ -8,6 +8,8 @@ struct PlannedTaskInserts {
     private let reminder: BoundInsert
     /// Each reminder timing in words (its key in the table), worked out once per timing.
     private var timingWords: [ReminderRule.Timing: String] = [:]
+    /// Each checklist as JSON: the tasks of one step share theirs.
+    private var checklists: [[String]: String] = [:]
 
     /// Prepares the inserts in `db`, for one transaction's rows.
     init(in db: Database) throws {
@@ -25,6 +27,7 @@ struct PlannedTaskInserts {
     /// Stores `planned` open, created at `now`, with its reminders.
     mutating func insert(_ planned: PlannedTask, at now: Instant) throws {
         let id = planned.id.hex
+        let checklist = json(of: planned.checklist)
         try task.insert { row in
             try row.bind(id, at: 1)
             try row.bind(planned.playbook, at: 2)
@@ -38,7 +41,7 @@ struct PlannedTaskInserts {
             try row.bind(planned.due.secondsSinceEpoch, at: 10)
             try row.bind(planned.zone.identifier, at: 11)
             try row.bind(TaskState.open.rawValue, at: 12)
-            try row.bind(JSONColumn.encode(planned.checklist), at: 13)
+            try row.bind(checklist, at: 13)
             try row.bind(now.secondsSinceEpoch, at: 14)
             try row.bind(now.secondsSinceEpoch, at: 15)
         }
@@ -52,6 +55,13 @@ struct PlannedTaskInserts {
                 try row.bind(planned.channel, at: 5)
             }
         }
+    }
+
+    private mutating func json(of checklist: [String]) -> String {
+        if let json = checklists[checklist] { return json }
+        let json = JSONColumn.encode(checklist)
+        checklists[checklist] = json
+        return json
     }
 
     private mutating func words(of timing: ReminderRule.Timing) -> String {

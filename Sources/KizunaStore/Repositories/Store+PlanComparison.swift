@@ -24,7 +24,10 @@ extension Store {
 
     /// Whether `task` falls in a pause of its play for its customer.
     static func isPaused(_ task: PlannedTask, pausedUntil: [String: Int64]) -> Bool {
-        guard let until = pausedUntil[pauseKey(playbook: task.playbook, customer: task.customer)] else { return false }
+        // Without pauses (most passes) no key is built for each task.
+        guard !pausedUntil.isEmpty, let until = pausedUntil[pauseKey(playbook: task.playbook, customer: task.customer)] else {
+            return false
+        }
         return task.start.secondsSinceEpoch < until
     }
 
