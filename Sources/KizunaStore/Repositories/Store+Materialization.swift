@@ -39,7 +39,7 @@ extension Store {
             let pending = try pendingTasks(startingFrom: from, to: to, customers: customers, in: db)
             let plannedIDs = pending.isEmpty ? [] : Set(planned.lazy.map(\.id.hex))
             let dropped = pending.filter { !plannedIDs.contains($0.id) }
-            let stored = try storedTasks(of: planned, in: db)
+            let stored = try pending.isEmpty ? storedTasks(of: planned, in: db) : storedTasks(ids: plannedIDs, pending: pending, in: db)
             let reminders = try storedReminders(tasks: stored.values.filter(\.taskState.isPending).map(\.id), in: db)
             var inserts = try PlannedTaskInserts(in: db)
             for index in order {
