@@ -48,7 +48,10 @@ let package = Package(
         ),
         .target(
             name: "KizunaStore",
-            dependencies: ["KizunaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KizunaCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(

@@ -59,21 +59,16 @@ struct KPIHistoryTests {
 
     @Test("a store made before the account history starts it with each customer's values as it became a customer")
     func migrationSeedsTheAccountHistory() throws {
-        try withTemporaryFolder { folder in
-            let path = folder + "/kizuna.sqlite"
-            let queue = try DatabaseQueue(path: path)
-            try Migrations.migrator.migrate(queue, upTo: "v1")
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO customers (id, name, csm, stage, stage_entered, customer_since, arr, seats)
-                            VALUES ('acme', 'Acme', 'aiko', 'mature', 2000, 1000, 5000, 12),
-                                   ('bare', 'Bare', 'aiko', 'adoption', 3000, NULL, NULL, NULL);
-                        INSERT INTO stage_history (customer, stage, entered_at, cause, recorded_at)
-                            VALUES ('bare', 'onboarding', 2500, 'import', 2500), ('bare', 'adoption', 3000, 'import', 3000);
-                        """)
-            }
-            try queue.close()
+        try withOlderStore(migratedUpTo: "v1") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO customers (id, name, csm, stage, stage_entered, customer_since, arr, seats)
+                        VALUES ('acme', 'Acme', 'aiko', 'mature', 2000, 1000, 5000, 12),
+                               ('bare', 'Bare', 'aiko', 'adoption', 3000, NULL, NULL, NULL);
+                    INSERT INTO stage_history (customer, stage, entered_at, cause, recorded_at)
+                        VALUES ('bare', 'onboarding', 2500, 'import', 2500), ('bare', 'adoption', 3000, 'import', 3000);
+                    """)
+        } _: { path in
             let history = try Store(path: path).kpiHistory(from: Sample.monday, to: Sample.at(day: 1))
             let values = Dictionary(uniqueKeysWithValues: history.customers.map { ($0.id, $0.values) })
             #expect(values["acme"] == [.init(at: Instant(secondsSinceEpoch: 1000), arr: 5000, seats: 12)])

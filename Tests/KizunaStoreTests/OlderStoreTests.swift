@@ -12,10 +12,7 @@ struct OlderStoreTests {
     /// A store file migrated up to `v4-health` only, holding one customer.
     static func olderStore(in folder: String) throws -> String {
         let path = folder + "/kizuna.sqlite"
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-        try Migrations.migrator.migrate(queue, upTo: "v4-health")
-        try queue.write { db in
+        try writeOlderStore(at: path, migratedUpTo: "v4-health") { db in
             try db.execute(
                 sql: "INSERT INTO customers (id, name, csm, stage, stage_entered) VALUES ('acme', 'Acme', 'aiko', 'onboarding', 1799020800)")
         }

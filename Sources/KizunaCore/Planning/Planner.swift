@@ -120,10 +120,16 @@ public struct Planner: Sendable {
         -> PlannedOccurrence
     {
         var tasks: [PlannedTask] = []
+        tasks.reserveCapacity(playbook.steps.count)
         var waiting: [String] = []
         var previous: TaskID?
+        // Worked out once per occurrence and shared by its tasks: the key is formatted text, and
+        // the values hold copies of the customer and the playbook; only the due date differs.
+        let key = occurrence.key
+        var values = TemplateValues(
+            customer: customer, playbook: playbook, occurrence: occurrence.local.date, due: occurrence.instant, zone: context.zone)
         for step in playbook.steps {
-            let id = TaskID(playbook: playbook.id, step: step.id, customer: customer.id, occurrence: occurrence.key)
+            let id = TaskID(playbook: playbook.id, step: step.id, customer: customer.id, occurrence: key)
             defer { previous = id }
             let startLocal: LocalDateTime
             switch step.start {
@@ -139,15 +145,16 @@ public struct Planner: Sendable {
             let dueLocal = step.window.map { $0.applied(to: startLocal, calendar: calendar) } ?? startLocal
             let start = context.zone.instant(for: startLocal)
             let due = context.zone.instant(for: dueLocal)
-            let values = TemplateValues(customer: customer, playbook: playbook, occurrence: occurrence.local.date, due: due, zone: context.zone)
-            let owner = step.owner.render(values.value(for:))
+            values.due = due
+            let rendered = step.owner.render(values.value(for:))
+            let owner = rendered.isEmpty ? customer.csm : rendered
             tasks.append(
                 PlannedTask(
-                    id: id, playbook: playbook.id, step: step.id, customer: customer.id, occurrence: occurrence.key,
-                    title: step.title.render(values.value(for:)), owner: owner.isEmpty ? customer.csm : owner,
+                    id: id, playbook: playbook.id, step: step.id, customer: customer.id, occurrence: key,
+                    title: step.title.render(values.value(for:)), owner: owner,
                     priority: step.priority, start: start, due: due, checklist: step.checklist,
                     reminders: playbook.reminders.map { rule in
-                        reminder(rule, start: startLocal, due: dueLocal, owner: owner.isEmpty ? customer.csm : owner, values: values, zone: context.zone)
+                        reminder(rule, start: startLocal, due: dueLocal, owner: owner, values: values, zone: context.zone)
                     },
                     zone: context.zone))
         }

@@ -5,7 +5,7 @@ public struct TaskID: Hashable, Sendable, Comparable, CustomStringConvertible, C
     public let hex: String
 
     public init(playbook: String, step: String, customer: String, occurrence: String) {
-        hex = Self.digest([playbook, step, customer, occurrence])
+        hex = Self.digest(playbook, step, customer, occurrence)
     }
 
     /// An id read back from storage or a command line (not validated beyond its form).
@@ -38,18 +38,32 @@ public struct TaskID: Hashable, Sendable, Comparable, CustomStringConvertible, C
     /// leading hex digits are well spread for short prefixes. Written here because the id
     /// only needs to be stable and collision-resistant at this scale, not cryptographic,
     /// and Swift's `Hasher` is seeded per process.
-    private static func digest(_ fields: [String]) -> String {
+    private static func digest(_ playbook: String, _ step: String, _ customer: String, _ occurrence: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for (index, field) in fields.enumerated() {
-            if index > 0 { hash = (hash ^ 0) &* 0x100_0000_01b3 }
+        // Each field, then a NUL between fields (hashed as `hash ^ 0`, which leaves it unchanged).
+        func add(_ field: String) {
             for byte in field.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         }
+        add(playbook)
+        hash = hash &* 0x100_0000_01b3
+        add(step)
+        hash = hash &* 0x100_0000_01b3
+        add(customer)
+        hash = hash &* 0x100_0000_01b3
+        add(occurrence)
         hash ^= hash >> 33
         hash = hash &* 0xff51_afd7_ed55_8ccd
         hash ^= hash >> 33
         hash = hash &* 0xc4ce_b9fe_1a85_ec53
         hash ^= hash >> 33
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        // Written straight into the string's storage: one allocation per id.
+        let digest = hash
+        return String(unsafeUninitializedCapacity: 16) { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: digest >> UInt64(60 - 4 * index)) & 0xf
+                buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 16
+        }
     }
 }

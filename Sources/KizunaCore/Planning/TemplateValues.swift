@@ -24,7 +24,16 @@ struct TemplateValues {
     /// characters.
     static func components(of path: String) -> [Substring] {
         guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: ".", maxSplits: 2) }
-        return path.utf8.split(separator: UInt8(ascii: "."), maxSplits: 2).map(Substring.init)
+        // At most three parts: sliced at the dots' offsets, with no array of UTF-8 slices between.
+        var parts: [Substring] = []
+        parts.reserveCapacity(3)
+        var start = path.utf8.startIndex
+        while parts.count < 2, let dot = path.utf8[start...].firstIndex(of: UInt8(ascii: ".")) {
+            if dot > start { parts.append(path[start..<dot]) }
+            start = path.utf8.index(after: dot)
+        }
+        if start < path.endIndex { parts.append(path[start...]) }
+        return parts
     }
 
     private func customerValue(_ field: Substring) -> String? {

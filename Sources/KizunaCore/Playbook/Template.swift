@@ -22,12 +22,17 @@ public struct Template: Hashable, Sendable, CustomStringConvertible {
 
     /// The text with each variable replaced by `value(path)`; an unset variable renders empty.
     public func render(_ value: (String) -> String?) -> String {
-        parts.map { part in
+        // Every planned task renders its title and owner: a lone part is returned as it is
+        // (sharing its storage), and parts are appended to one string, not joined from an array.
+        if parts.count == 1, case .text(let text) = parts[0] { return text }
+        var text = ""
+        for part in parts {
             switch part {
-            case .text(let text): text
-            case .variable(let path): value(path) ?? ""
+            case .text(let literal): text += literal
+            case .variable(let path): text += value(path) ?? ""
             }
-        }.joined()
+        }
+        return text
     }
 
     public var description: String { source }

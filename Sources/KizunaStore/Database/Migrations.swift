@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v3-kpi", migrate: createAccountHistory)
         migrator.registerMigration("v4-health", migrate: HealthSchema.create)
         migrator.registerMigration("v5-planning", migrate: trimPlanningIndexes)
+        migrator.registerMigration("v6-planning-speed", migrate: rewriteListChecks)
         return migrator
     }()
 

@@ -98,13 +98,14 @@ public struct PlanningRun: Sendable {
         let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
         let secondHalf = Array(customers[(customers.count / 2)...])
         let second = BackgroundResult { () throws(Never) in self.splitTasks(for: secondHalf, planner: planner, stored: stored) }
-        var tasks = splitTasks(for: Array(customers[..<(customers.count / 2)]), planner: planner, stored: stored)
+        let first = splitTasks(for: Array(customers[..<(customers.count / 2)]), planner: planner, stored: stored)
         let rest = second.value()
-        tasks.past.append(contentsOf: rest.past)
-        tasks.current.append(contentsOf: rest.current)
-        tasks.past.append(contentsOf: tasks.current)
+        // Each task copied once, in the order `tasks(for:planner:stored:)` gives them.
+        var tasks: [PlannedTask] = []
+        tasks.reserveCapacity(first.past.count + rest.past.count + first.current.count + rest.current.count)
+        for part in [first.past, rest.past, first.current, rest.current] { tasks.append(contentsOf: part) }
         return Batch(
-            customers: ids, tasks: tasks.past, reasons: CancellationReasons(planner: planner, customers: customers, today: today))
+            customers: ids, tasks: tasks, reasons: CancellationReasons(planner: planner, customers: customers, today: today))
     }
 
     /// The tasks a pass stores for `customers`: those starting in the window, and in the

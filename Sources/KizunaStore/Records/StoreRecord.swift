@@ -41,6 +41,14 @@ extension StoreRecord {
         try db.cachedStatement(sql: Self.sql.insert).execute(arguments: StatementArguments(values))
     }
 
+    /// Inserts the row through `insert`, a `BoundInsert` of `sql.insert`: what a bulk write
+    /// uses, without building statement arguments per row.
+    func insert(with insert: BoundInsert) throws {
+        try insert.insert { row in
+            for (index, value) in values.enumerated() { try row.bind(value?.databaseValue ?? .null, at: Int32(index + 1)) }
+        }
+    }
+
     /// The row whose first column is `key`, `nil` when there is none.
     static func find(_ db: Database, key: String) throws -> Self? {
         try fetchOne(db.cachedStatement(sql: sql.find), arguments: [key])

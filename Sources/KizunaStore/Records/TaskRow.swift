@@ -34,29 +34,6 @@ struct TaskRow: Equatable, StoreRecord {
     /// The checklist as JSON, so rows compare without decoding it.
     var checklistJSON: String
 
-    /// A new open task, as planned.
-    init(_ task: PlannedTask, at now: Instant) {
-        id = task.id.hex
-        playbook = task.playbook
-        step = task.step
-        customer = task.customer
-        occurrence = task.occurrence
-        title = task.title
-        owner = task.owner
-        assignedOwner = nil
-        priority = task.priority.rawValue
-        start = task.start.secondsSinceEpoch
-        due = task.due.secondsSinceEpoch
-        zone = task.zone.identifier
-        state = TaskState.open.rawValue
-        snoozedUntil = nil
-        note = nil
-        checklistJSON = JSONColumn.encode(task.checklist)
-        createdAt = now.secondsSinceEpoch
-        updatedAt = now.secondsSinceEpoch
-        closedAt = nil
-    }
-
     init(row: Row) {
         id = row["id"]
         playbook = row["playbook"]

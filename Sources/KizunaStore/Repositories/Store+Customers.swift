@@ -15,6 +15,10 @@ extension Store {
             var result = CustomerImportResult()
             // Kept up to date as rows are written, so a repeated id finds its earlier row.
             var stored = try storedCustomers(ids: customers.map(\.id), in: db)
+            let inserts = (
+                customer: try BoundInsert(CustomerRow.sql.insert, in: db), account: try BoundInsert(AccountHistoryRow.sql.insert, in: db),
+                stage: try BoundInsert(StageHistoryRow.sql.insert, in: db)
+            )
             for customer in customers {
                 let row = CustomerRow(customer)
                 let existing = stored[row.id]
@@ -24,21 +28,22 @@ extension Store {
                 }
                 stored[row.id] = row
                 if existing == nil {
-                    try row.insert(db)
+                    try row.insert(with: inserts.customer)
                     result.inserted += 1
                 } else {
                     try row.update(db)
                     result.updated += 1
                 }
                 if existing?.arr != row.arr || existing?.seats != row.seats {
-                    try AccountHistoryRow(customer: row.id, at: at.secondsSinceEpoch, arr: row.arr, seats: row.seats).insert(db)
+                    try AccountHistoryRow(customer: row.id, at: at.secondsSinceEpoch, arr: row.arr, seats: row.seats)
+                        .insert(with: inserts.account)
                 }
                 guard existing?.stage != row.stage else { continue }
                 if existing != nil { result.stageChanges += 1 }
                 try StageHistoryRow(
                     customer: row.id, stage: row.stage, enteredAt: row.stageEntered, cause: Self.importCause,
                     recordedAt: at.secondsSinceEpoch
-                ).insert(db)
+                ).insert(with: inserts.stage)
             }
             return result
         }

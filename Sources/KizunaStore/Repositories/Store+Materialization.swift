@@ -35,22 +35,24 @@ extension Store {
             let pausedUntil = try pausedUntil(after: from, in: db)
             // In id order, a batch's new rows go into the tasks' primary key (and the events'
             // and reminders' indexes keyed by task) page after page rather than all over them.
-            let tasks = uniqueTasks(planned).sorted { $0.id < $1.id }
-            let plannedIDs = Set(tasks.map(\.id.hex))
+            let order = Self.firstOfEachID(planned)
             // Read before anything is written: every row written below is planned, so none of
             // the rows written is among those the plan dropped, and none is read back.
-            let dropped = try pendingTasks(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
-                .filter { !plannedIDs.contains($0.id) }
-            let stored = try storedTasks(of: tasks, in: db)
+            let pending = try pendingTasks(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
+            let plannedIDs = pending.isEmpty ? [] : Set(planned.lazy.map(\.id.hex))
+            let dropped = pending.filter { !plannedIDs.contains($0.id) }
+            let stored = try pending.isEmpty ? storedTasks(of: planned, in: db) : storedTasks(ids: plannedIDs, pending: pending, in: db)
             let reminders = try storedReminders(tasks: stored.values.filter(\.taskState.isPending).map(\.id), in: db)
-            for task in tasks {
+            var inserts = try PlannedTaskInserts(in: db)
+            for index in order {
+                let task = planned[index]
                 if let existing = stored[task.id.hex] {
                     let changed = try follow(task, existing: existing, reminders: reminders[existing.id] ?? [], now: now, in: db)
                     if changed { result.updated += 1 } else { result.unchanged += 1 }
                 } else if Self.isPaused(task, pausedUntil: pausedUntil) {
                     result.paused += 1
                 } else {
-                    try create(task, now: now, in: db)
+                    try inserts.insert(task, at: now)
                     result.created += 1
                 }
             }
@@ -62,10 +64,17 @@ extension Store {
         }
     }
 
-    /// Stores a planned task open, with its reminders.
-    private func create(_ task: PlannedTask, now: Instant, in db: Database) throws {
-        try TaskRow(task, at: now).insert(db)
-        for reminder in task.reminders { try ReminderRow(reminder, of: task.id).insert(db) }
+    /// The index of the first task of each id in `planned`, in id order: the tasks a
+    /// materialization writes, without copying them into a sorted array.
+    static func firstOfEachID(_ planned: [PlannedTask]) -> [Int] {
+        var keyed = planned.indices.map { (id: planned[$0].id.hex, index: $0) }
+        keyed.sort { ($0.id, $0.index) < ($1.id, $1.index) }
+        var order: [Int] = []
+        order.reserveCapacity(keyed.count)
+        for (position, entry) in keyed.enumerated() where position == 0 || keyed[position - 1].id != entry.id {
+            order.append(entry.index)
+        }
+        return order
     }
 
     /// Updates a stored task to follow its plan when it is pending and the plan changed;

@@ -24,7 +24,10 @@ extension Store {
 
     /// Whether `task` falls in a pause of its play for its customer.
     static func isPaused(_ task: PlannedTask, pausedUntil: [String: Int64]) -> Bool {
-        guard let until = pausedUntil[pauseKey(playbook: task.playbook, customer: task.customer)] else { return false }
+        // Without pauses (most passes) no key is built for each task.
+        guard !pausedUntil.isEmpty, let until = pausedUntil[pauseKey(playbook: task.playbook, customer: task.customer)] else {
+            return false
+        }
         return task.start.secondsSinceEpoch < until
     }
 
@@ -38,6 +41,17 @@ extension Store {
             arguments: [JSONColumn.encode(Array(customers))])
         guard anyStored == true else { return [:] }
         return try storedTasks(ids: tasks.map(\.id.hex), in: db)
+    }
+
+    /// The stored rows of the tasks with these ids, by id, given the `pending` rows already
+    /// read: a pass over planned customers finds most of its tasks among them, and reads only
+    /// the others (closed ones, those outside the pending rows' window).
+    func storedTasks(ids: Set<String>, pending: [TaskRow], in db: Database) throws -> [String: TaskRow] {
+        var stored = Dictionary(pending.lazy.filter { ids.contains($0.id) }.map { ($0.id, $0) }) { first, _ in first }
+        let others = ids.filter { stored[$0] == nil }
+        guard !others.isEmpty else { return stored }
+        stored.merge(try storedTasks(ids: Array(others), in: db)) { first, _ in first }
+        return stored
     }
 
     /// The stored rows of the tasks with these ids, by id; ids not stored are absent.

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// One prepared INSERT whose values are bound straight to SQLite, for the rows a planning pass
+/// writes by the hundred thousand.
+///
+/// GRDB binds `StatementArguments`, an array of boxed values built per row; building them cost
+/// more than SQLite's insert itself. GRDB offers no way to bind one value at a time, so this
+/// binds through the C API on GRDB's statement and lets GRDB run it (its transaction and
+/// error handling stay in charge). Every parameter must be bound before each `insert`.
+struct BoundInsert {
+    private let statement: Statement
+    private var sqlite: SQLiteStatement { statement.sqliteStatement }
+
+    /// Prepares `sql`, whose parameters are all positional (`?`).
+    init(_ sql: String, in db: Database) throws {
+        statement = try db.makeStatement(sql: sql)
+        // Marks the statement's arguments as bound, so that `execute()` keeps the values bound
+        // here rather than validating an empty argument list.
+        let count = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
+        statement.setUncheckedArguments(StatementArguments(Array(repeating: DatabaseValue.null, count: count)))
+    }
+
+    /// Binds the row's values with `bind`, then inserts it.
+    func insert(_ bind: (Binder) throws -> Void) throws {
+        // A statement is bound between runs: after its last run, before GRDB's reset of the next.
+        sqlite3_reset(sqlite)
+        try bind(Binder(statement: sqlite))
+        try statement.execute()
+    }
+
+    /// Binds the parameters of one row, by 1-based position.
+    struct Binder {
+        let statement: SQLiteStatement
+
+        func bind(_ value: Int64, at index: Int32) throws {
+            try check(sqlite3_bind_int64(statement, index, value))
+        }
+
+        func bind(_ text: String, at index: Int32) throws {
+            var text = text
+            let code = text.withUTF8 { bytes in
+                // SQLite copies the bytes (SQLITE_TRANSIENT): the buffer lives only in this closure.
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    // An empty buffer may have no address, which SQLite would read as NULL.
+                    sqlite3_bind_text(statement, index, chars.baseAddress ?? Self.empty, Int32(chars.count), Self.transient)
+                }
+            }
+            try check(code)
+        }
+
+        func bind(_ text: String?, at index: Int32) throws {
+            guard let text else { return try check(sqlite3_bind_null(statement, index)) }
+            try bind(text, at: index)
+        }
+
+        func bind(_ value: DatabaseValue, at index: Int32) throws {
+            switch value.storage {
+            case .null: try check(sqlite3_bind_null(statement, index))
+            case .int64(let integer): try bind(integer, at: index)
+            case .double(let double): try check(sqlite3_bind_double(statement, index, double))
+            case .string(let text): try bind(text, at: index)
+            case .blob(let data):
+                try check(data.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress ?? Self.emptyAddress, Int32($0.count), Self.transient) })
+            }
+        }
+
+        private func check(_ code: Int32) throws {
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot bind parameter")
+            }
+        }
+
+        /// SQLite's `SQLITE_TRANSIENT`, a macro Swift does not import: copy the value now.
+        private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+
+        private static let emptyText: StaticString = ""
+        private static var emptyAddress: UnsafeRawPointer { UnsafeRawPointer(emptyText.utf8Start) }
+        private static var empty: UnsafePointer<CChar> { emptyAddress.assumingMemoryBound(to: CChar.self) }
+    }
+}
