@@ -133,6 +133,10 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let moves = try #require(report["stage_changes"] as? [[String: String]])
         #expect(moves.map { [$0["customer"], $0["from"], $0["to"]] } == [["initech", "onboarding", "adoption"]])
+        // The tasks are planned for the new stage: Initech's onboarding calls would end.
+        let changes = try #require(report["changes"] as? [[String: Any]])
+        let ending = changes.filter { $0["customer"] as? String == "initech" && $0["change"] as? String == "cancel" }
+        #expect(!ending.isEmpty && ending.allSatisfy { $0["reason"] as? String == "stage changed to adoption" }, "\(changes)")
         // The diff wrote nothing: Initech is still in onboarding until a pass records the move.
         #expect(try sandbox.run(["show", "initech"]).stdout.hasPrefix("Initech (initech)  onboarding\n"))
         #expect(try sandbox.run(["plan"]).stdout.contains("1 stage changes"))

@@ -45,6 +45,7 @@ struct PlanCommand: ParsableCommand {
             let store = try StoreAccess.open(configuration, .read)
             let evaluation = try storing { () throws(StoreError) in try workspace.evaluation.evaluate(on: store, now: now, record: false) }
             run.pendingFirings = evaluation.firings
+            run.pendingStageChanges = evaluation.stageChanges
             let preview = try storing { () throws(StoreError) in try run.preview(on: store) }
             let moving = try storing { () throws(StoreError) in
                 try store.customers(ids: Set(evaluation.stageChanges.map(\.customer)))

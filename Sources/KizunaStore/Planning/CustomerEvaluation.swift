@@ -47,12 +47,7 @@ public struct CustomerEvaluation: Sendable {
         }
         summary.stageChanges = try stageChanges(for: customers, on: store, now: now)
         if record { try store.apply(stageChanges: summary.stageChanges, now: now) }
-        let changed = Dictionary(summary.stageChanges.map { ($0.customer, $0) }, uniquingKeysWith: { _, last in last })
-        for index in customers.indices {
-            guard let change = changed[customers[index].id] else { continue }
-            customers[index].stage = change.stage
-            customers[index].stageEntered = change.at
-        }
+        customers.apply(summary.stageChanges)
         summary.triggers = try triggerSteps(for: customers, on: store, now: now)
         if record { try store.record(steps: summary.triggers) }
         return summary

@@ -16,6 +16,9 @@ public struct PlanningRun: Sendable {
     public var batchSize: Int
     /// Firings of `when:` plays not yet stored (what `plan --diff` previews), planned with the stored ones.
     public var pendingFirings: [TriggerFiring] = []
+    /// Stage changes not yet stored (what `plan --diff` previews): the customers are planned
+    /// in their new stages.
+    public var pendingStageChanges: [StageChange] = []
     /// When set, the pass plans only the playbooks with these ids and cancels only their
     /// pending tasks; the other playbooks' tasks are left as they are. A reload that changed,
     /// added or removed these playbooks, and nothing else, plans what a full pass would.
@@ -72,7 +75,8 @@ public struct PlanningRun: Sendable {
         of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, shouldStop: () -> Bool = { false },
         _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
-        let customers = try store.customers()
+        var customers = try store.customers()
+        customers.apply(pendingStageChanges)
         let planner = Planner(
             playbooks: plannedPlaybooks, teamZone: zone, calendar: calendar, completions: try store.completions(),
             firings: Firings(try store.firings() + pendingFirings))
