@@ -2,42 +2,6 @@ import GRDB
 import KizunaCore
 
 extension Store {
-    /// The observations of each metric from `since` (an instant) on, for every customer or
-    /// the `customers` given, by customer and metric, ascending by date in `zone(customer)`.
-    /// Each metric is one range of the `signals_by_metric` index.
-    public func signals(
-        metrics: [String: Instant], customers: Set<String>? = nil, zone: (String) -> Zone
-    ) throws(StoreError) -> [String: [String: [SignalPoint]]] {
-        try read { db in
-            var series: [String: [String: [SignalPoint]]] = [:]
-            var zones: [String: Zone] = [:]
-            func add(_ rows: RowCursor, metric: String) throws {
-                while let row = try rows.next() {
-                    let customer: String = row[0]
-                    let customerZone = zones[customer] ?? zone(customer)
-                    zones[customer] = customerZone
-                    let date = customerZone.localDateTime(at: Instant(secondsSinceEpoch: row[2])).date
-                    series[customer, default: [:]][metric, default: []].append(SignalPoint(date: date, value: row[1]))
-                }
-            }
-            for (metric, since) in metrics.sorted(by: { $0.key < $1.key }) {
-                guard let customers else {
-                    let statement = try db.cachedStatement(
-                        sql: "SELECT customer, value, at FROM signals WHERE metric = ? AND at >= ? ORDER BY at")
-                    try add(try Row.fetchCursor(statement, arguments: [metric, since.secondsSinceEpoch]), metric: metric)
-                    continue
-                }
-                // A few customers: each one's window is a range of the (customer, metric, at) key.
-                let statement = try db.cachedStatement(
-                    sql: "SELECT customer, value, at FROM signals WHERE customer = ? AND metric = ? AND at >= ? ORDER BY at")
-                for customer in customers.sorted() {
-                    try add(try Row.fetchCursor(statement, arguments: [customer, metric, since.secondsSinceEpoch]), metric: metric)
-                }
-            }
-            return series
-        }
-    }
-
     /// Stores each customer's score for its day (replacing one stored for that day) and makes
     /// it the customer's `health`, in one transaction.
     public func record(scores: [(customer: String, day: CivilDate, score: HealthScore)]) throws(StoreError) {
