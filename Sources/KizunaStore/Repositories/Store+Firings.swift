@@ -61,7 +61,8 @@ extension Store {
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT value, at FROM signals WHERE customer = ? AND metric = ? AND at >= coalesce(
+                        SELECT value, at FROM signals \(Self.byCustomer)
+                        WHERE customer = ? AND metric = ? AND at >= coalesce(
                             (SELECT max(at) FROM signals WHERE customer = ? AND metric = ? AND at < ?), ?)
                         ORDER BY at
                         """),

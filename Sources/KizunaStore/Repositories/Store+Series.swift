@@ -49,12 +49,12 @@ extension Store {
             starts[since, default: [:]][request.zone] = instant
             return instant
         }
-        let slots = Dictionary(requests.indices.map { (requests[$0].customer, $0) }, uniquingKeysWith: { first, _ in first })
+        var slots = CustomerSlots(requests.map(\.customer))
         var window = [[(value: Double, at: Int64)]](repeating: [], count: requests.count)
         var before = [(value: Double, at: Int64)?](repeating: nil, count: requests.count)
         let earliest = start.min() ?? 0
         try forEachSignal(of: metric, since: earliest, in: db) { customer, value, at in
-            guard let slot = slots[customer] else { return }
+            guard let slot = slots.slot(of: customer) else { return }
             if at >= start[slot] { window[slot].append((value, at)) } else { before[slot] = (value, at) }
         }
         let missing = requests.indices.filter { before[$0] == nil }.map { requests[$0].customer }
@@ -67,7 +67,7 @@ extension Store {
                     """),
             arguments: [JSONColumn.encode(missing), metric, metric, earliest])
         while let row = try latest.next() {
-            if let slot = slots[row[0] as String] { before[slot] = (row[1], row[2]) }
+            if let slot = slots.slot(of: row[0]) { before[slot] = (row[1], row[2]) }
         }
         var dates: [Zone: ZoneDates] = [:]
         return requests.indices.map { slot in
