@@ -62,6 +62,16 @@ public struct HealthRecomputation: Sendable {
         }
     }
 
+    /// Takes the tallies of the measures of `metrics` (indices into `metrics`) from `other`,
+    /// a copy that added those metrics' observations while this one added the others'.
+    public mutating func merge(_ other: HealthRecomputation, metrics: [Int]) {
+        let count = model.measures.count
+        let measures = metrics.flatMap { measuresOfMetric[$0] }
+        for slot in zoneOfSlot.indices {
+            for measure in measures { tallies[slot * count + measure] = other.tallies[slot * count + measure] }
+        }
+    }
+
     /// Each customer's score, in the order given, with its day.
     public func scores() -> [(day: CivilDate, score: HealthScore)] {
         let count = model.measures.count
