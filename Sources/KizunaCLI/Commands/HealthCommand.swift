@@ -45,8 +45,7 @@ struct HealthCommand: ParsableCommand {
             let now = try currentInstant(in: configuration.zone)
             try storing { () throws(StoreError) in try evaluation.recomputeHealth(on: store, now: now) }
         }
-        let rows = try storing { () throws(StoreError) in try store.healthReport(customer: customer, trend: model.trend) }
-            .filter { band == nil || $0.health.band == band }
+        let rows = try storing { () throws(StoreError) in try store.healthReport(customer: customer, band: band, trend: model.trend) }
             .sorted { ($0.health.band, $0.health.score ?? 101, $0.customer) < ($1.health.band, $1.health.score ?? 101, $1.customer) }
         if let customer, rows.isEmpty, try storing({ () throws(StoreError) in try store.customer(id: customer) }) == nil {
             printError(Diagnostic("no customer `\(customer)` in the store").description)

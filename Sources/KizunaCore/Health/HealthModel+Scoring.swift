@@ -8,11 +8,16 @@ extension HealthModel {
     /// score is the weighted mean of the measures with data, times 100; it is unknown when
     /// they carry less than `coverage` of the total weight.
     public func score(series: [String: [SignalPoint]], on today: CivilDate) -> HealthScore {
+        score(values: measures.map { $0.value(of: series[$0.metric] ?? [], on: today) })
+    }
+
+    /// The score from each measure's aggregate (`values`, in the order of `measures`, `nil`
+    /// for a measure without observations in its window).
+    public func score(values: [Double?]) -> HealthScore {
         let total = totalWeight
         var earned = 0.0
         var known = 0.0
-        let parts = measures.map { measure in
-            let value = measure.value(of: series[measure.metric] ?? [], on: today)
+        let parts = zip(measures, values).map { measure, value in
             let normalized = value.map(measure.normalize)
             if let normalized {
                 earned += normalized * measure.weight
@@ -43,19 +48,9 @@ extension HealthMeasure {
         while end > 0, points[end - 1].date > today { end -= 1 }
         var first = end
         while first > 0, points[first - 1].date > start { first -= 1 }
-        let inWindow = points[first..<end]
-        guard let last = inWindow.last else { return nil }
-        switch aggregate {
-        case .latest: return last.value
-        case .count: return Double(inWindow.count)
-        case .sum: return inWindow.reduce(0) { $0 + $1.value }
-        case .average: return inWindow.reduce(0) { $0 + $1.value } / Double(inWindow.count)
-        case .min: return inWindow.map(\.value).min()
-        case .max: return inWindow.map(\.value).max()
-        case .perWeek:
-            let days = today.dayNumber - start.dayNumber
-            return inWindow.reduce(0) { $0 + $1.value } * 7 / Double(max(days, 1))
-        }
+        var tally = MeasureTally()
+        for point in points[first..<end] { tally.add(point.value) }
+        return tally.value(aggregate, days: today.dayNumber - start.dayNumber)
     }
 
     /// `value` placed between the bad (0) and the good (1) bound, clamped.

@@ -115,24 +115,32 @@ public struct CustomerEvaluation: Sendable {
         return try store.customers(ids: only).values.sorted { $0.id < $1.id }
     }
 
-    /// Each customer's score on its own day of `now`.
+    /// Each customer's score on its own day of `now`, from one pass over the signals of the
+    /// model's metrics.
     func scores(_ model: HealthModel, for customers: [Customer], on store: Store, now: Instant) throws(StoreError)
         -> [(customer: String, day: CivilDate, score: HealthScore)]
     {
-        let zones = Dictionary(customers.map { ($0.id, $0.zone ?? zone) }, uniquingKeysWith: { first, _ in first })
-        let today = zone.localDateTime(at: now).date
-        // A day's margin covers customers whose zone is ahead of or behind the team's.
-        var since: [String: Instant] = [:]
-        for measure in model.measures {
-            let start = zone.instant(for: LocalDateTime(date: measure.window.windowStart(endingOn: today).adding(days: -1)))
-            since[measure.metric] = min(since[measure.metric] ?? start, start)
-        }
+        let recomputation = HealthRecomputation(model: model, customers: customers.map { ($0.id, $0.zone ?? zone) }, now: now)
         let ids = customers.count < 1_000 ? Set(customers.map(\.id)) : nil
-        let series = try store.signals(metrics: since, customers: ids, zone: { zones[$0] ?? zone })
-        return customers.map { customer in
-            let day = (customer.zone ?? zone).localDateTime(at: now).date
-            return (customer.id, day, model.score(series: series[customer.id] ?? [:], on: day))
+        let windows = recomputation.windows(teamDay: zone.localDateTime(at: now).date, zone: zone)
+        // Many customers: the metrics are read on both cores, the one with the shortest window
+        // (most often the densest, such as daily logins) on one, the others on the other.
+        let order = windows.indices.sorted { windows[$0].since > windows[$1].since }
+        let parts = ids == nil ? [[order[0]], Array(order.dropFirst())].filter { !$0.isEmpty } : [order]
+        let read = parts.parallelMap { part -> Result<HealthRecomputation, StoreError> in
+            var copy = recomputation
+            do throws(StoreError) {
+                try store.forEachSignal(in: part.map { windows[$0] }, customers: ids) {
+                    copy.add(metric: part[$0], customer: $1, value: $2, seconds: $3)
+                }
+                return .success(copy)
+            } catch {
+                return .failure(error)
+            }
         }
+        var merged = recomputation
+        for (part, result) in zip(parts, read) { merged.merge(try result.get(), metrics: part) }
+        return zip(customers, merged.scores()).map { customer, scored in (customer.id, scored.day, scored.score) }
     }
 
     /// The lifecycle's due stage changes.
@@ -147,15 +155,18 @@ public struct CustomerEvaluation: Sendable {
         }
         let allNeeds = needs.values.reduce(into: [String: Int]()) { $0.merge($1, uniquingKeysWith: max) }
         let checklists = try checklists(readBy: lifecycle.transitions.compactMap(\.when), for: customers, on: store)
-        var changes: [StageChange] = []
-        for customer in customers where needs[customer.stage] != nil {
-            let customerZone = customer.zone ?? zone
-            let today = customerZone.localDateTime(at: now).date
-            // All the series, should the customer move on through stages whose conditions read others.
-            let signals =
-                needs[customer.stage]?.isEmpty != false
-                ? [:] : try store.series(customer: customer.id, needs: allNeeds, today: today, zone: customerZone)
-            changes += lifecycle.changes(
+        let moving = customers.filter { needs[$0.stage] != nil }
+        let days = moving.map { ($0.zone ?? zone).localDateTime(at: now).date }
+        // All the series, should the customer move on through stages whose conditions read others.
+        let requests = moving.indices.compactMap { index -> SeriesRequest? in
+            guard needs[moving[index].stage]?.isEmpty == false else { return nil }
+            return SeriesRequest(customer: moving[index].id, today: days[index], zone: moving[index].zone ?? zone)
+        }
+        let series = try store.series(of: requests, needs: allNeeds)
+        return moving.indices.flatMap { index in
+            let (customer, today, customerZone) = (moving[index], days[index], moving[index].zone ?? zone)
+            let signals = series[customer.id] ?? [:]
+            return lifecycle.changes(
                 for: customer,
                 facts: {
                     CustomerFacts(
@@ -164,7 +175,6 @@ public struct CustomerEvaluation: Sendable {
                 }, now: now,
                 zone: customerZone, calendar: calendar)
         }
-        return changes
     }
 
     /// The trigger steps of every `when:` play for every customer, on the customer's day
@@ -181,28 +191,32 @@ public struct CustomerEvaluation: Sendable {
         var latest: [String: TriggerFiring] = [:]
         for firing in try store.firings(customers: ids) { latest[firing.playbook + "\u{0}" + firing.customer] = firing }
         let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar)
-        var outcomes: [TriggerOutcome] = []
-        for customer in customers {
-            var signals: [String: [SignalPoint]]?
-            for (playbook, condition, cooldown) in triggered {
+        // Each play's day and zone for each customer, and whether it applies; a customer's
+        // series are read on the day of the first play that applies.
+        let plays = customers.map { customer in
+            triggered.map { playbook, _, _ in
                 let playZone = planner.context(for: customer, playbook: playbook).zone
                 let today = playZone.localDateTime(at: now).date
-                var holds: Bool? = false
-                if planner.applies(playbook, to: customer, on: today) {
-                    var series = signals ?? [:]
-                    if signals == nil, !needs.isEmpty {
-                        series = try store.series(customer: customer.id, needs: needs, today: today, zone: playZone)
-                    }
-                    signals = series
-                    holds = condition.evaluate(
-                        in: CustomerFacts(
-                            customer: customer, today: today, zone: playZone, signals: series,
-                            completeChecklists: checklists?.complete(for: customer.id) ?? []))
-                }
+                return (today: today, zone: playZone, applies: planner.applies(playbook, to: customer, on: today))
+            }
+        }
+        let requests = needs.isEmpty ? [] : customers.indices.compactMap { index -> SeriesRequest? in
+            plays[index].first(where: \.applies).map { SeriesRequest(customer: customers[index].id, today: $0.today, zone: $0.zone) }
+        }
+        let series = try store.series(of: requests, needs: needs)
+        var outcomes: [TriggerOutcome] = []
+        for (customer, customerPlays) in zip(customers, plays) {
+            for ((playbook, condition, cooldown), play) in zip(triggered, customerPlays) {
+                let facts = CustomerFacts(
+                    customer: customer, today: play.today, zone: play.zone, signals: series[customer.id] ?? [:],
+                    completeChecklists: checklists?.complete(for: customer.id) ?? [])
+                let holds: Bool? = play.applies ? condition.evaluate(in: facts) : false
                 let step = TriggerStep.evaluate(
-                    holds: holds, latest: latest[playbook.id + "\u{0}" + customer.id], today: today, cooldown: cooldown,
+                    holds: holds, latest: latest[playbook.id + "\u{0}" + customer.id], today: play.today, cooldown: cooldown,
                     calendar: calendar)
-                if step != .none { outcomes.append(TriggerOutcome(playbook: playbook.id, customer: customer.id, day: today, step: step)) }
+                if step != .none {
+                    outcomes.append(TriggerOutcome(playbook: playbook.id, customer: customer.id, day: play.today, step: step))
+                }
             }
         }
         return outcomes

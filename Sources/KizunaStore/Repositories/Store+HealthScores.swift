@@ -2,45 +2,11 @@ import GRDB
 import KizunaCore
 
 extension Store {
-    /// The observations of each metric from `since` (an instant) on, for every customer or
-    /// the `customers` given, by customer and metric, ascending by date in `zone(customer)`.
-    /// Each metric is one range of the `signals_by_metric` index.
-    public func signals(
-        metrics: [String: Instant], customers: Set<String>? = nil, zone: (String) -> Zone
-    ) throws(StoreError) -> [String: [String: [SignalPoint]]] {
-        try read { db in
-            var series: [String: [String: [SignalPoint]]] = [:]
-            var zones: [String: Zone] = [:]
-            func add(_ rows: RowCursor, metric: String) throws {
-                while let row = try rows.next() {
-                    let customer: String = row[0]
-                    let customerZone = zones[customer] ?? zone(customer)
-                    zones[customer] = customerZone
-                    let date = customerZone.localDateTime(at: Instant(secondsSinceEpoch: row[2])).date
-                    series[customer, default: [:]][metric, default: []].append(SignalPoint(date: date, value: row[1]))
-                }
-            }
-            for (metric, since) in metrics.sorted(by: { $0.key < $1.key }) {
-                guard let customers else {
-                    let statement = try db.cachedStatement(
-                        sql: "SELECT customer, value, at FROM signals WHERE metric = ? AND at >= ? ORDER BY at")
-                    try add(try Row.fetchCursor(statement, arguments: [metric, since.secondsSinceEpoch]), metric: metric)
-                    continue
-                }
-                // A few customers: each one's window is a range of the (customer, metric, at) key.
-                let statement = try db.cachedStatement(
-                    sql: "SELECT customer, value, at FROM signals WHERE customer = ? AND metric = ? AND at >= ? ORDER BY at")
-                for customer in customers.sorted() {
-                    try add(try Row.fetchCursor(statement, arguments: [customer, metric, since.secondsSinceEpoch]), metric: metric)
-                }
-            }
-            return series
-        }
-    }
-
     /// Stores each customer's score for its day (replacing one stored for that day) and makes
     /// it the customer's `health`, in one transaction.
     public func record(scores: [(customer: String, day: CivilDate, score: HealthScore)]) throws(StoreError) {
+        // The measures' JSON is written on both cores before the transaction.
+        let measures = scores.parallelMap { Self.json($0.score.measures) }
         try write { db in
             let upsert = try db.cachedStatement(
                 sql: """
@@ -48,26 +14,29 @@ extension Store {
                     ON CONFLICT (customer, day) DO UPDATE SET score = excluded.score, band = excluded.band, measures = excluded.measures
                     """)
             let health = try db.cachedStatement(sql: "UPDATE customers SET health = ? WHERE id = ? AND health IS NOT ?")
-            for (customer, day, score) in scores {
-                try upsert.execute(arguments: [customer, day.description, score.score, score.band.rawValue, Self.json(score.measures)])
+            for ((customer, day, score), measures) in zip(scores, measures) {
+                try upsert.execute(arguments: [customer, day.description, score.score, score.band.rawValue, measures])
                 try health.execute(arguments: [score.score, customer, score.score])
             }
         }
     }
 
     /// The latest stored score of every customer (or of one), with the score on the latest
-    /// day at least `trend` before it, for `kizuna health`.
-    public func healthReport(customer: String? = nil, trend: CalendarSpan) throws(StoreError) -> [HealthReportRow] {
+    /// day at least `trend` before it, for `kizuna health`; only those in `band` when given.
+    public func healthReport(customer: String? = nil, band: HealthBand? = nil, trend: CalendarSpan) throws(StoreError)
+        -> [HealthReportRow]
+    {
         try read { db in
-            let filter = customer == nil ? "" : "WHERE c.id = ?"
+            // The band is filtered before the rows' measures and trends are read.
+            let filters = [customer.map { _ in "c.id = ?" }, band.map { _ in "h.band = ?" }].compactMap { $0 }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT c.id, c.name, c.csm, c.stage, h.day, h.score, h.band, h.measures
                     FROM customers c JOIN health_scores h ON h.customer = c.id
                         AND h.day = (SELECT max(day) FROM health_scores WHERE customer = c.id)
-                    \(filter)
-                    """, arguments: customer.map { [$0] } ?? [])
+                    \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
+                    """, arguments: StatementArguments([customer, band?.rawValue].compactMap { $0 }))
             let earlier = try db.cachedStatement(
                 sql: "SELECT score FROM health_scores WHERE customer = ? AND day <= ? ORDER BY day DESC LIMIT 1")
             return try rows.compactMap { row -> HealthReportRow? in
