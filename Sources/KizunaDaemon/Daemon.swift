@@ -33,12 +33,15 @@ public final class Daemon: Sendable {
         public var configPath: String
         /// The clock's rate (`--clock-rate`); `nil` takes `KIZUNA_CLOCK_RATE`, else 1.
         public var clockRate: Double?
-        /// How long the playbook folder and the store stay quiet before a re-plan.
+        /// How long the watched files and the store stay quiet before a re-plan: an editor's
+        /// save (a write, or a new file renamed over the old) sends its events within a few
+        /// milliseconds, so 100 ms makes one reload of it and leaves most of the 500 ms an edit
+        /// may take to the pass.
         public var debounce: DispatchTimeInterval
         /// Customers per planning transaction: small enough that a stop waits little.
         public var batchSize: Int
 
-        public init(configPath: String, clockRate: Double? = nil, debounce: DispatchTimeInterval = .milliseconds(150), batchSize: Int = 1_000) {
+        public init(configPath: String, clockRate: Double? = nil, debounce: DispatchTimeInterval = .milliseconds(100), batchSize: Int = 1_000) {
             self.configPath = configPath
             self.clockRate = clockRate
             self.debounce = debounce
