@@ -110,15 +110,18 @@ private func points(_ values: [(String, Double)]) -> [SignalPoint] {
 
     @Test func changeOverAWindow() throws {
         let environment = FakeEnvironment(signals: [
-            "logins": points([("2026-10-20", 200), ("2026-10-26", 100), ("2026-11-10", 60), ("2026-11-22", 40)]),
+            "logins": points([("2026-10-18", 200), ("2026-10-25", 100), ("2026-11-10", 60), ("2026-11-22", 40)]),
             "tickets": points([("2026-11-20", 3)]),
             "zeros": points([("2026-10-01", 0), ("2026-11-22", 5)]),
+            // Fewer logins on Sundays: the latest (Sunday) compares with a Sunday, not with the Monday 28 days before today.
+            "weekdays": points([("2026-10-25", 10), ("2026-10-26", 50), ("2026-11-21", 50), ("2026-11-22", 10)]),
         ])
-        // 28 days before 2026-11-23 is 2026-10-26: the baseline is 100.
+        // 28 days before the latest observation (2026-11-22) is 2026-10-25: the baseline is 100.
         #expect(try Condition(parsing: "change(logins, 28 days) == -60").evaluate(in: environment) == true)
         #expect(try Condition(parsing: "pct_change(logins, 4 weeks) <= -60").evaluate(in: environment) == true)
         #expect(try Condition(parsing: "change(tickets, 28 days) > 0").evaluate(in: environment) == nil)
         #expect(try Condition(parsing: "pct_change(zeros, 28 days) > 0").evaluate(in: environment) == nil)
         #expect(try Condition(parsing: "change(zeros, 28 days) > 0").evaluate(in: environment) == true)
+        #expect(try Condition(parsing: "pct_change(weekdays, 28 days) == 0").evaluate(in: environment) == true)
     }
 }

@@ -48,14 +48,18 @@ extension ConditionExpression {
         }
     }
 
-    /// The series' latest value and its value `days` before today (the last observation
-    /// on or before that day); `nil` when the series does not reach back that far.
+    /// The series' latest value and its value `days` before that observation's day (the
+    /// last observation on or before it); `nil` when the series does not reach back that far.
+    /// Measured from the latest observation rather than from today, the two points lie `days`
+    /// apart whenever the data came in: yesterday's logins compare with those of the same
+    /// weekday, not with a day of another part of the week.
     private static func change(_ environment: some ConditionEnvironment, _ series: String, _ days: Int)
         -> (latest: Double, before: Double)?
     {
         let points = environment.series(series)
-        let cutoff = environment.today.adding(days: -days)
-        guard let latest = points.last, let before = points.last(where: { $0.date <= cutoff }) else { return nil }
+        guard let latest = points.last else { return nil }
+        let cutoff = latest.date.adding(days: -days)
+        guard let before = points.last(where: { $0.date <= cutoff }) else { return nil }
         return (latest.value, before.value)
     }
 
