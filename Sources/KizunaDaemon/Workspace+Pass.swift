@@ -14,9 +14,9 @@ extension Workspace {
         // A reload that changed nothing (a file saved as it was) has nothing to plan.
         guard playbooks?.isEmpty != true else { return MaterializationResult() }
         let evaluation = if let playbooks { triggerEvaluation(of: playbooks) } else { self.evaluation }
-        // Chunks smaller than the evaluation's bulk threshold read each chunk's signals alone.
-        // Its stage changes and the tasks its firings make are logged with the pass's changes.
-        _ = try evaluation?.evaluate(on: store, now: now, chunkSize: 500, shouldStop: shouldStop)
+        // Chunks of fewer than `Store.fewCustomers` read each chunk's signals alone, not every
+        // customer's. Its stage changes and the tasks its firings make are logged with the pass's changes.
+        _ = try evaluation?.evaluate(on: store, now: now, chunkSize: Store.fewCustomers / 2, shouldStop: shouldStop)
         timer.lap("evaluation")
         var run = PlanningRun(
             playbooks: self.playbooks, zone: configuration.zone, calendar: configuration.calendar, window: window, batchSize: batchSize)

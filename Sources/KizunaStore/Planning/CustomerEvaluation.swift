@@ -115,13 +115,19 @@ public struct CustomerEvaluation: Sendable {
         return try store.customers(ids: only).values.sorted { $0.id < $1.id }
     }
 
+    /// The ids of `customers` when they are few enough to be read customer by customer
+    /// (`Store.fewCustomers`); `nil` when every customer's rows are read in one pass.
+    private static func idsReadOneByOne(_ customers: [Customer]) -> Set<String>? {
+        customers.count < Store.fewCustomers ? Set(customers.map(\.id)) : nil
+    }
+
     /// Each customer's score on its own day of `now`, from one pass over the signals of the
     /// model's metrics.
     func scores(_ model: HealthModel, for customers: [Customer], on store: Store, now: Instant) throws(StoreError)
         -> [(customer: String, day: CivilDate, score: HealthScore)]
     {
         let recomputation = HealthRecomputation(model: model, customers: customers.map { ($0.id, $0.zone ?? zone) }, now: now)
-        let ids = customers.count < 1_000 ? Set(customers.map(\.id)) : nil
+        let ids = Self.idsReadOneByOne(customers)
         let windows = recomputation.windows(teamDay: zone.localDateTime(at: now).date, zone: zone)
         // Many customers: the metrics are read on both cores, the one with the shortest window
         // (most often the densest, such as daily logins) on one, the others on the other.
@@ -186,7 +192,7 @@ public struct CustomerEvaluation: Sendable {
         }
         guard !triggered.isEmpty else { return [] }
         let needs = triggered.reduce(into: [String: Int]()) { $0.merge($1.1.expression.seriesNeeds, uniquingKeysWith: max) }
-        let ids = customers.count < 1_000 ? Set(customers.map(\.id)) : nil
+        let ids = Self.idsReadOneByOne(customers)
         let checklists = try checklists(readBy: triggered.map(\.1), for: customers, on: store)
         var latest: [String: TriggerFiring] = [:]
         for firing in try store.firings(customers: ids) { latest[firing.playbook + "\u{0}" + firing.customer] = firing }

@@ -15,12 +15,16 @@ public struct SeriesRequest: Hashable, Sendable {
 }
 
 extension Store {
+    /// Fewer customers than this are read customer by customer, through their keys; more, in
+    /// one pass over every customer's rows, whose cost does not grow with their number.
+    public static let fewCustomers = 1_000
+
     /// `series(customer:needs:today:zone:)` of every request (distinct customers), by
     /// customer, every need present (empty without observations). Many customers are read
-    /// in one pass over each metric's window; a few, customer by customer.
+    /// in one pass over each metric's window; a few, customer by customer (`fewCustomers`).
     public func series(of requests: [SeriesRequest], needs: [String: Int]) throws(StoreError) -> [String: [String: [SignalPoint]]] {
         try read { db in
-            guard requests.count >= 1_000 else {
+            guard requests.count >= Self.fewCustomers else {
                 return try Dictionary(
                     requests.map { ($0.customer, try series(customer: $0.customer, needs: needs, today: $0.today, zone: $0.zone, in: db)) },
                     uniquingKeysWith: { first, _ in first })
