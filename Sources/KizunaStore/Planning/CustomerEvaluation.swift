@@ -172,14 +172,11 @@ public struct CustomerEvaluation: Sendable {
         return moving.indices.flatMap { index in
             let (customer, today, customerZone) = (moving[index], days[index], moving[index].zone ?? zone)
             let signals = series[customer.id] ?? [:]
+            let complete = checklists?.complete(for: customer.id) ?? []
             return lifecycle.changes(
                 for: customer,
-                facts: {
-                    CustomerFacts(
-                        customer: $0, today: today, zone: customerZone, signals: signals,
-                        completeChecklists: checklists?.complete(for: customer.id) ?? [])
-                }, now: now,
-                zone: customerZone, calendar: calendar)
+                facts: { CustomerFacts(customer: $0, today: today, zone: customerZone, signals: signals, completeChecklists: complete) },
+                now: now, zone: customerZone, calendar: calendar)
         }
     }
 
@@ -212,10 +209,10 @@ public struct CustomerEvaluation: Sendable {
         let series = try store.series(of: requests, needs: needs)
         var outcomes: [TriggerOutcome] = []
         for (customer, customerPlays) in zip(customers, plays) {
+            let (signals, complete) = (series[customer.id] ?? [:], checklists?.complete(for: customer.id) ?? [])
             for ((playbook, condition, cooldown), play) in zip(triggered, customerPlays) {
                 let facts = CustomerFacts(
-                    customer: customer, today: play.today, zone: play.zone, signals: series[customer.id] ?? [:],
-                    completeChecklists: checklists?.complete(for: customer.id) ?? [])
+                    customer: customer, today: play.today, zone: play.zone, signals: signals, completeChecklists: complete)
                 let holds: Bool? = play.applies ? condition.evaluate(in: facts) : false
                 let step = TriggerStep.evaluate(
                     holds: holds, latest: latest[playbook.id + "\u{0}" + customer.id], today: play.today, cooldown: cooldown,
