@@ -49,23 +49,25 @@ struct CustomerRow: Equatable, StoreRecord {
         fieldsJSON = customer.fields.isEmpty ? "{}" : JSONColumn.encode(customer.fields)
     }
 
+    /// A row of `sql.select` (or `find`), read by position: a pass reads every customer, and
+    /// looking each column up by name cost more than decoding it.
     init(row: Row) {
-        id = row["id"]
-        name = row["name"]
-        csm = row["csm"]
-        teamLead = row["team_lead"]
-        stage = row["stage"]
-        stageEntered = row["stage_entered"]
-        customerSince = row["customer_since"]
-        renewalDate = row["renewal_date"]
-        zone = row["zone"]
-        tier = row["tier"]
-        plan = row["plan"]
-        industry = row["industry"]
-        arr = row["arr"]
-        seats = row["seats"]
-        health = row["health"]
-        fieldsJSON = row["fields"]
+        id = row[0]
+        name = row[1]
+        csm = row[2]
+        teamLead = row[3]
+        stage = row[4]
+        stageEntered = row[5]
+        customerSince = row[6]
+        renewalDate = row[7]
+        zone = row[8]
+        tier = row[9]
+        plan = row[10]
+        industry = row[11]
+        arr = row[12]
+        seats = row[13]
+        health = row[14]
+        fieldsJSON = row[15]
     }
 
     var values: [(any DatabaseValueConvertible)?] {

@@ -19,6 +19,9 @@ struct RecordSQL: Sendable {
     /// The written columns; the first is the key of `find` and `update`.
     var columns: [String]
     var insert: String
+    /// Every written column, in order, of every row: rows of this selection can be decoded by
+    /// position, which costs less than looking each column up by name.
+    var select: String
     var find: String
     var update: String
 
@@ -27,7 +30,8 @@ struct RecordSQL: Sendable {
         self.columns = columns
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         insert = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
-        find = "SELECT * FROM \(table) WHERE \(columns[0]) = ?"
+        select = "SELECT \(columns.joined(separator: ", ")) FROM \(table)"
+        find = "\(select) WHERE \(columns[0]) = ?"
         let assignments = columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")
         update = "UPDATE \(table) SET \(assignments) WHERE \(columns[0]) = ?"
     }

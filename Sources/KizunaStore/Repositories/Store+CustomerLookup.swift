@@ -6,7 +6,7 @@ extension Store {
     public func customers(ids: Set<String>) throws(StoreError) -> [String: Customer] {
         try read { db in
             let rows = try CustomerRow.fetchAll(
-                db, sql: "SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?))",
+                db, sql: CustomerRow.sql.select + " WHERE id IN (SELECT value FROM json_each(?))",
                 arguments: [JSONColumn.encode(ids.sorted())])
             return Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.customer) })
         }

@@ -10,15 +10,17 @@ extension Store {
     func firings(customers: Set<String>?, in db: Database) throws -> [TriggerFiring] {
         let filter = customers == nil ? "" : " WHERE customer IN (SELECT value FROM json_each(?))"
         let arguments: StatementArguments = customers.map { [JSONColumn.encode($0.sorted())] } ?? []
-        return try Row.fetchAll(
+        // Read by column position: a pass reads every firing, and a lookup by name per column cost more.
+        let rows = try Row.fetchCursor(
             db, sql: "SELECT playbook, customer, fired_on, cleared_on FROM trigger_firings\(filter) ORDER BY fired_on",
-            arguments: arguments
-        ).compactMap { row in
-            guard let fired = CivilDate(row["fired_on"] as String) else { return nil }
-            return TriggerFiring(
-                playbook: row["playbook"], customer: row["customer"], firedOn: fired,
-                clearedOn: (row["cleared_on"] as String?).flatMap(CivilDate.init))
+            arguments: arguments)
+        var firings: [TriggerFiring] = []
+        while let row = try rows.next() {
+            guard let fired = CivilDate(row[2] as String) else { continue }
+            firings.append(
+                TriggerFiring(playbook: row[0], customer: row[1], firedOn: fired, clearedOn: (row[3] as String?).flatMap(CivilDate.init)))
         }
+        return firings
     }
 
     /// Records trigger steps in one transaction: a `.fire` stores a new firing on `day`, a
@@ -26,13 +28,18 @@ extension Store {
     public func record(steps: [TriggerOutcome]) throws(StoreError) {
         guard steps.contains(where: { $0.step != .none }) else { return }
         try write { db in
-            let fire = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO trigger_firings (playbook, customer, fired_on) VALUES (?, ?, ?)")
+            // A first pass fires tens of thousands: bound straight to SQLite.
+            let fire = try BoundInsert("INSERT OR IGNORE INTO trigger_firings (playbook, customer, fired_on) VALUES (?, ?, ?)", in: db)
             let clear = try db.cachedStatement(
                 sql: "UPDATE trigger_firings SET cleared_on = ? WHERE playbook = ? AND customer = ? AND cleared_on IS NULL")
             for outcome in steps {
                 switch outcome.step {
-                case .fire: try fire.execute(arguments: [outcome.playbook, outcome.customer, outcome.day.description])
+                case .fire:
+                    try fire.insert { row in
+                        try row.bind(outcome.playbook, at: 1)
+                        try row.bind(outcome.customer, at: 2)
+                        try row.bind(outcome.day.description, at: 3)
+                    }
                 case .clear: try clear.execute(arguments: [outcome.day.description, outcome.playbook, outcome.customer])
                 case .none: break
                 }
