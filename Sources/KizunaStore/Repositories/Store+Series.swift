@@ -23,20 +23,37 @@ extension Store {
     /// customer, every need present (empty without observations). Many customers are read
     /// in one pass over each metric's window; a few, customer by customer (`fewCustomers`).
     public func series(of requests: [SeriesRequest], needs: [String: Int]) throws(StoreError) -> [String: [String: [SignalPoint]]] {
+        Dictionary(zip(requests.map(\.customer), try seriesOfEach(requests, needs: needs)), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `series(of:needs:)` in the order of `requests`: what an evaluation that holds its
+    /// customers in a list reads, without hashing every id into a dictionary and out again.
+    func seriesOfEach(_ requests: [SeriesRequest], needs: [String: Int]) throws(StoreError) -> [[String: [SignalPoint]]] {
         try read { db in
-            guard requests.count >= Self.fewCustomers else {
-                return try Dictionary(
-                    requests.map { ($0.customer, try series(customer: $0.customer, needs: needs, today: $0.today, zone: $0.zone, in: db)) },
-                    uniquingKeysWith: { first, _ in first })
+            // A metric without a single observation has empty series: nothing to read of it.
+            var unobserved: [String: [SignalPoint]] = [:]
+            for name in needs.keys where name != "health" {
+                if try !Self.isObserved(name, in: db) { unobserved[name] = [] }
             }
-            var loaded = [[String: [SignalPoint]]](repeating: [:], count: requests.count)
-            for (name, days) in needs {
+            let observed = needs.filter { unobserved[$0.key] == nil }
+            var loaded = [[String: [SignalPoint]]](repeating: unobserved, count: requests.count)
+            guard !observed.isEmpty else { return loaded }
+            guard requests.count >= Self.fewCustomers else {
+                for (index, request) in requests.enumerated() {
+                    let series = try series(customer: request.customer, needs: observed, today: request.today, zone: request.zone, in: db)
+                    loaded[index].merge(series, uniquingKeysWith: { _, read in read })
+                }
+                return loaded
+            }
+            let slots = CustomerSlots(requests.map(\.customer))
+            for (name, days) in observed {
                 let points =
                     name == "health"
-                    ? try healthSeries(of: requests, days: days, in: db) : try signalSeries(name, of: requests, days: days, in: db)
+                    ? try healthSeries(of: requests, days: days, in: db)
+                    : try signalSeries(name, of: requests, slots: slots, days: days, in: db)
                 for index in requests.indices { loaded[index][name] = points[index] }
             }
-            return Dictionary(zip(requests.map(\.customer), loaded), uniquingKeysWith: { first, _ in first })
+            return loaded
         }
     }
 
@@ -44,7 +61,9 @@ extension Store {
     /// day, with the observation before that: one range of the `signals_by_metric` index from
     /// the earliest start, then, for the customers without an observation in it before their
     /// start, the latest one before.
-    private func signalSeries(_ metric: String, of requests: [SeriesRequest], days: Int, in db: Database) throws -> [[SignalPoint]] {
+    private func signalSeries(_ metric: String, of requests: [SeriesRequest], slots: CustomerSlots, days: Int, in db: Database) throws
+        -> [[SignalPoint]]
+    {
         var starts: [LocalDateTime: [Zone: Int64]] = [:]
         let start = requests.map { request in
             let since = LocalDateTime(date: request.today.adding(days: -days))
@@ -53,7 +72,7 @@ extension Store {
             starts[since, default: [:]][request.zone] = instant
             return instant
         }
-        var slots = CustomerSlots(requests.map(\.customer))
+        var slots = slots
         var window = [[(value: Double, at: Int64)]](repeating: [], count: requests.count)
         var before = [(value: Double, at: Int64)?](repeating: nil, count: requests.count)
         let earliest = start.min() ?? 0
@@ -62,16 +81,8 @@ extension Store {
             if at >= start[slot] { window[slot].append((value, at)) } else { before[slot] = (value, at) }
         }
         let missing = requests.indices.filter { before[$0] == nil }.map { requests[$0].customer }
-        let latest = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT j.value, s.value, s.at FROM json_each(?) AS j CROSS JOIN signals AS s INDEXED BY signals_by_metric
-                    WHERE s.metric = ? AND s.customer = j.value
-                        AND s.at = (SELECT max(at) FROM signals WHERE customer = j.value AND metric = ? AND at < ?)
-                    """),
-            arguments: [JSONColumn.encode(missing), metric, metric, earliest])
-        while let row = try latest.next() {
-            if let slot = slots.slot(of: row[0]) { before[slot] = (row[1], row[2]) }
+        for (customer, value, at) in try latestObservations(of: metric, before: earliest, for: missing, in: db) {
+            if let slot = slots.slot(of: customer) { before[slot] = (value, at) }
         }
         var dates: [Zone: ZoneDates] = [:]
         return requests.indices.map { slot in
@@ -82,6 +93,31 @@ extension Store {
                 SignalPoint(date: reader.date(atSeconds: row.at), value: row.value)
             }
         }
+    }
+
+    /// Whether the store holds any observation of `metric`: one step into `signals_by_metric`.
+    static func isObserved(_ metric: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM signals WHERE metric = ?)"), arguments: [metric]) == true
+    }
+
+    /// The latest observation of `metric` before `seconds` of each of `customers` that has one.
+    /// None has one when the metric has none so early (a store whose signals began lately):
+    /// that is checked first, through the index, rather than asked of every customer.
+    private func latestObservations(of metric: String, before seconds: Int64, for customers: [String], in db: Database) throws
+        -> [(customer: String, value: Double, at: Int64)]
+    {
+        let earlier = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM signals WHERE metric = ? AND at < ?)"), arguments: [metric, seconds])
+        guard earlier == true, !customers.isEmpty else { return [] }
+        return try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT j.value, s.value, s.at FROM json_each(?) AS j CROSS JOIN signals AS s INDEXED BY signals_by_metric
+                    WHERE s.metric = ? AND s.customer = j.value
+                        AND s.at = (SELECT max(at) FROM signals WHERE customer = j.value AND metric = ? AND at < ?)
+                    """),
+            arguments: [JSONColumn.encode(customers), metric, metric, seconds]
+        ).map { row in (row[0], row[1], row[2]) }
     }
 
     /// Each request's stored scores from the day `days` before its day, with the one before.

@@ -47,7 +47,9 @@ extension Store {
                     try forEachSignal(of: window.metric, since: window.since.secondsSinceEpoch, in: db) { body(index, $0, $1, $2) }
                     continue
                 }
-                // A few customers: each one's window is a range of the (customer, metric, at) key.
+                // A few customers: each one's window is a range of the (customer, metric, at) key,
+                // of a metric that has any observation.
+                guard try Self.isObserved(window.metric, in: db) else { continue }
                 let statement = try db.cachedStatement(
                     sql: "SELECT value, at FROM signals \(Self.byCustomer) WHERE customer = ? AND metric = ? AND at >= ? ORDER BY at")
                 for customer in customers.sorted() {
