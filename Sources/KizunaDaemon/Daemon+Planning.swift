@@ -28,12 +28,12 @@ extension Daemon {
             updated: 0, cancelled: 0)
         do {
             let version = try store.externalChangeCounter()
-            let result = try workspace.plan(
+            let (result, customers) = try workspace.plan(
                 on: store, now: now, window: window, playbooks: playbooks, batchSize: options.batchSize, timer: &timer,
                 shouldStop: { self.stopping.load(ordering: .relaxed) })
             // Stages move only in full passes (and through writes, which are followed by one).
             if playbooks == nil {
-                let transition = try workspace.evaluation.nextTransition(on: store, after: now)
+                let transition = workspace.evaluation.nextTransition(of: customers, after: now)
                 state.withLock { $0.nextTransition = transition }
                 timer.lap("next transition")
             }

@@ -6,23 +6,28 @@ extension Workspace {
     /// (scores, stage changes, triggers), then planned and their tasks stored. With
     /// `playbooks`, only the triggers of those playbooks are evaluated and only those
     /// playbooks planned (see `PlanningRun.playbookIDs`). `timer` gets a lap per part; the
-    /// pass ends early, between chunks and batches, when `shouldStop` turns true.
+    /// pass ends early, between chunks and batches, when `shouldStop` turns true. Returns
+    /// the customers as the pass left them (read once, then evaluated), for what else the
+    /// pass works out from them.
     func plan(
         on store: Store, now: Instant, window: PlanningWindow, playbooks: Set<String>?, batchSize: Int, timer: inout PassTimer,
         shouldStop: () -> Bool
-    ) throws(StoreError) -> MaterializationResult {
+    ) throws(StoreError) -> (result: MaterializationResult, customers: [Customer]) {
         // A reload that changed nothing (a file saved as it was) has nothing to plan.
-        guard playbooks?.isEmpty != true else { return MaterializationResult() }
+        guard playbooks?.isEmpty != true else { return (MaterializationResult(), []) }
+        var customers = try store.customers()
+        timer.lap("customers")
         let evaluation = if let playbooks { triggerEvaluation(of: playbooks) } else { self.evaluation }
         // Chunks of fewer than `Store.fewCustomers` read each chunk's signals alone, not every
         // customer's. Its stage changes and the tasks its firings make are logged with the pass's changes.
-        _ = try evaluation?.evaluate(on: store, now: now, chunkSize: Store.fewCustomers / 2, shouldStop: shouldStop)
+        _ = try evaluation?.evaluate(&customers, on: store, now: now, chunkSize: Store.fewCustomers / 2, shouldStop: shouldStop)
         timer.lap("evaluation")
         var run = PlanningRun(
             playbooks: self.playbooks, zone: configuration.zone, calendar: configuration.calendar, window: window, batchSize: batchSize)
         run.playbookIDs = playbooks
+        run.customers = customers
         let result = try run.run(on: store, now: now, shouldStop: shouldStop)
         timer.lap("planning")
-        return result
+        return (result, customers)
     }
 }

@@ -141,7 +141,7 @@ extension Store {
     fileprivate func plan(
         _ workspace: Workspace, now: Instant, window: PlanningWindow, playbooks: Set<String>?, timer: inout PassTimer
     ) throws -> MaterializationResult {
-        try workspace.plan(on: self, now: now, window: window, playbooks: playbooks, batchSize: 7, timer: &timer) { false }
+        try workspace.plan(on: self, now: now, window: window, playbooks: playbooks, batchSize: 7, timer: &timer) { false }.result
     }
 }
 

@@ -87,6 +87,25 @@ import Testing
         }
     }
 
+    @Test func seriesWithoutEarlierObservationsAreEachCustomersSeries() throws {
+        try withStore { store in
+            let requests = (0..<Self.customerCount).map { index in
+                let zone = Self.zones[index % Self.zones.count] ?? Self.team
+                return SeriesRequest(customer: "c\(index)", today: zone.localDateTime(at: Self.now).date, zone: zone)
+            }
+            try Self.fill(store)
+            // Windows that hold every observation (none before them), and a metric never observed.
+            let needs = ["logins": 90, "tickets": 400, "seats_used": 7]
+            let bulk = try store.series(of: requests, needs: needs)
+            for request in requests {
+                let one = try store.series(customer: request.customer, needs: needs, today: request.today, zone: request.zone)
+                #expect(bulk[request.customer] == one, "\(request.customer)")
+            }
+            #expect(bulk["c1"]?["logins"]?.count == 45, "every observation of 60 days, one day in four missing")
+            #expect(bulk["c1"]?["seats_used"] == [])
+        }
+    }
+
     @Test func oneRecomputationScoresAsEachCustomersSeries() throws {
         try withStore { store in
             try Self.fill(store)
@@ -129,5 +148,42 @@ import Testing
         #expect(wholeScores.contains { $0 != nil })
         #expect(!whole.stageChanges.isEmpty && whole.stageChanges.count < Self.customerCount / 3)
         #expect(!whole.firings.isEmpty && whole.firings.count < Self.customerCount)
+    }
+
+    @Test func anEvaluationLeavesTheCustomersItWasGivenAsItLeavesTheStore() throws {
+        try withStore { store in
+            try Self.fill(store)
+            var customers = try store.customers()
+            let summary = try evaluation.evaluate(&customers, on: store, now: Self.now)
+            #expect(!summary.stageChanges.isEmpty && summary.scored == Self.customerCount)
+            #expect(customers == (try store.customers()))
+        }
+        try withStore { store in
+            try Self.fill(store)
+            var customers = try store.customers()
+            let summary = try #require(try evaluation.evaluate(&customers, on: store, now: Self.now, chunkSize: 100, shouldStop: { false }))
+            #expect(!summary.stageChanges.isEmpty)
+            #expect(customers == (try store.customers()))
+        }
+    }
+
+    @Test func planningTheEvaluatedCustomersStoresWhatPlanningTheStoredOnesDoes() throws {
+        let window = PlanningWindow(now: Self.now, zone: Self.team, horizon: CalendarSpan(21, .day), calendar: .standard)
+        func pass(sharingCustomers: Bool) throws -> (MaterializationResult, [StoredTask]) {
+            try withStore { store in
+                try Self.fill(store)
+                var customers = try store.customers()
+                _ = try evaluation.evaluate(&customers, on: store, now: Self.now)
+                var run = PlanningRun(playbooks: [Self.playbook], zone: Self.team, calendar: .standard, window: window, batchSize: 500)
+                if sharingCustomers { run.customers = customers }
+                let result = try run.run(on: store, now: Self.now)
+                return (result, try store.upcoming(from: window.catchUpFrom, to: window.to, owner: nil))
+            }
+        }
+        let (shared, sharedTasks) = try pass(sharingCustomers: true)
+        let (read, readTasks) = try pass(sharingCustomers: false)
+        #expect(shared.created > 0)
+        #expect(shared == read)
+        #expect(sharedTasks == readTasks)
     }
 }

@@ -54,9 +54,16 @@ import Testing
             #expect(try evaluation.nextTransition(on: store, after: Sample.monday) == Sample.at(day: 0, hour: 12))
             // Once its instant has passed the transition is the pass's to apply, not a wake ahead.
             #expect(try evaluation.nextTransition(on: store, after: Sample.at(day: 0, hour: 13)) == nil)
-            let summary = try evaluation.evaluate(on: store, now: Sample.at(day: 0, hour: 13))
+            try store.upsert(customers: [Sample.customer("globex", entered: Sample.at(day: -10))], at: Sample.monday)
+            var customers = try store.customers()
+            let summary = try evaluation.evaluate(&customers, on: store, now: Sample.at(day: 0, hour: 13))
             #expect(summary.stageChanges.map(\.at) == [Sample.at(day: 0, hour: 12)])
             #expect(try store.customer(id: "acme")?.stage == "adoption")
+            // The customers the evaluation left give the store's next transition.
+            #expect(evaluation.nextTransition(of: customers, after: Sample.at(day: 0, hour: 13)) == Sample.at(day: 20))
+            for after in [Sample.at(day: 0, hour: 13), Sample.at(day: 200)] {
+                #expect(evaluation.nextTransition(of: customers, after: after) == (try evaluation.nextTransition(on: store, after: after)))
+            }
         }
     }
 

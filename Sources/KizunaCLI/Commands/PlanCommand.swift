@@ -55,7 +55,10 @@ struct PlanCommand: ParsableCommand {
             return
         }
         let store = try StoreAccess.open(configuration, .bulkWrite)
-        let evaluation = try storing { () throws(StoreError) in try workspace.evaluation.evaluate(on: store, now: now) }
+        // The customers are read once: evaluated, then planned as the evaluation left them.
+        var customers = try storing { () throws(StoreError) in try store.customers() }
+        let evaluation = try storing { () throws(StoreError) in try workspace.evaluation.evaluate(&customers, on: store, now: now) }
+        run.customers = customers
         if workspace.health != nil || !evaluation.stageChanges.isEmpty || !evaluation.triggers.isEmpty {
             print(
                 "Evaluated: \(evaluation.scored) health scores, \(evaluation.stageChanges.count) stage changes, "

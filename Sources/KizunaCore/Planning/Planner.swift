@@ -55,7 +55,7 @@ public struct Planner: Sendable {
     }
 
     /// `applies(_:to:on:)` with the play's zone for the customer already known.
-    func applies(_ playbook: Playbook, to customer: Customer, on day: CivilDate, zone: Zone) -> Bool {
+    public func applies(_ playbook: Playbook, to customer: Customer, on day: CivilDate, zone: Zone) -> Bool {
         let stages = playbook.applies.stages
         guard stages.isEmpty ? customer.stage != "churned" : stages.contains(customer.stage) else { return false }
         guard let segment = playbook.applies.segment else { return true }
@@ -76,15 +76,18 @@ public struct Planner: Sendable {
 
     /// The zone, calendar and dates a play is expanded against for one customer.
     public func context(for customer: Customer, playbook: Playbook) -> ScheduleContext {
-        let zone: Zone =
-            switch playbook.zone {
-            case .customer: customer.zone ?? teamZone
-            case .team: teamZone
-            case .named(let zone): zone
-            }
-        return ScheduleContext(
-            zone: zone, calendar: calendar, stageEntered: customer.stageEntered, customerSince: customer.customerSince,
-            renewalDate: customer.renewalDate)
+        ScheduleContext(
+            zone: zone(for: customer, playbook: playbook), calendar: calendar, stageEntered: customer.stageEntered,
+            customerSince: customer.customerSince, renewalDate: customer.renewalDate)
+    }
+
+    /// The zone of the play's wall times for one customer: the context's zone.
+    public func zone(for customer: Customer, playbook: Playbook) -> Zone {
+        switch playbook.zone {
+        case .customer: customer.zone ?? teamZone
+        case .team: teamZone
+        case .named(let zone): zone
+        }
     }
 
     /// The play's occurrences in `[from, to)`, before steps are dated.

@@ -36,13 +36,22 @@ public struct CustomerEvaluation: Sendable {
     /// Scores, stage changes and trigger steps for every customer (or `only` these), and
     /// records them unless `record` is false (`plan --diff`).
     public func evaluate(on store: Store, now: Instant, only: Set<String>? = nil, record: Bool = true) throws(StoreError) -> Summary {
-        var summary = Summary()
         var customers = try customers(only, on: store)
+        return try evaluate(&customers, on: store, now: now, record: record)
+    }
+
+    /// `evaluate(on:now:only:record:)` of `customers`, as read from the store, left as the
+    /// evaluation leaves them in the store (their new health and stages): a pass then plans
+    /// them without reading every customer again.
+    public func evaluate(_ customers: inout [Customer], on store: Store, now: Instant, record: Bool = true) throws(StoreError)
+        -> Summary
+    {
+        var summary = Summary()
         if let health {
             let scores = try self.scores(health, for: customers, on: store, now: now)
             if record { try store.record(scores: scores) }
-            let byCustomer = Dictionary(scores.map { ($0.customer, $0.score.score) }, uniquingKeysWith: { first, _ in first })
-            for index in customers.indices { customers[index].health = byCustomer[customers[index].id] ?? nil }
+            // One score per customer, in the customers' order.
+            for (index, scored) in zip(customers.indices, scores) { customers[index].health = scored.score.score }
             summary.scored = scores.count
         }
         summary.stageChanges = try stageChanges(for: customers, on: store, now: now)
@@ -58,14 +67,25 @@ public struct CustomerEvaluation: Sendable {
     /// returns `nil` when `shouldStop` said so. Customers are evaluated one by one, so the
     /// chunks record what one evaluation would.
     public func evaluate(on store: Store, now: Instant, chunkSize: Int, shouldStop: () -> Bool) throws(StoreError) -> Summary? {
-        let ids = try store.customerIDs()
+        var customers = try store.customers()
+        return try evaluate(&customers, on: store, now: now, chunkSize: chunkSize, shouldStop: shouldStop)
+    }
+
+    /// `evaluate(on:now:chunkSize:shouldStop:)` of `customers`, as read from the store (every
+    /// customer, by id), left as `evaluate(_:on:now:record:)` leaves them.
+    public func evaluate(_ customers: inout [Customer], on store: Store, now: Instant, chunkSize: Int, shouldStop: () -> Bool)
+        throws(StoreError) -> Summary?
+    {
         var summary = Summary()
-        for first in stride(from: 0, to: ids.count, by: max(1, chunkSize)) {
+        for first in stride(from: 0, to: customers.count, by: max(1, chunkSize)) {
             guard !shouldStop() else { return nil }
-            let chunk = try evaluate(on: store, now: now, only: Set(ids[first..<min(first + chunkSize, ids.count)]))
-            summary.scored += chunk.scored
-            summary.stageChanges += chunk.stageChanges
-            summary.triggers += chunk.triggers
+            let range = first..<min(first + max(1, chunkSize), customers.count)
+            var chunk = Array(customers[range])
+            let found = try evaluate(&chunk, on: store, now: now)
+            customers.replaceSubrange(range, with: chunk)
+            summary.scored += found.scored
+            summary.stageChanges += found.stageChanges
+            summary.triggers += found.triggers
         }
         return summary
     }
@@ -103,11 +123,20 @@ public struct CustomerEvaluation: Sendable {
     /// The earliest instant after `now` at which a time-based lifecycle transition of a stored
     /// customer falls due; `nil` when none can.
     public func nextTransition(on store: Store, after now: Instant) throws(StoreError) -> Instant? {
-        guard lifecycle.transitions.contains(where: { $0.after != nil }) else { return nil }
-        return try store.customers().compactMap { customer in
+        guard hasTimedTransitions else { return nil }
+        return nextTransition(of: try store.customers(), after: now)
+    }
+
+    /// `nextTransition(on:after:)` of `customers`, as the store has them (a pass's, once evaluated).
+    public func nextTransition(of customers: [Customer], after now: Instant) -> Instant? {
+        guard hasTimedTransitions else { return nil }
+        return customers.compactMap { customer in
             lifecycle.nextTransition(for: customer, after: now, zone: customer.zone ?? zone, calendar: calendar)
         }.min()
     }
+
+    /// Whether a transition takes effect after a time in a stage.
+    private var hasTimedTransitions: Bool { lifecycle.transitions.contains { $0.after != nil } }
 
     /// The customers with the ids `only`, or every customer.
     private func customers(_ only: Set<String>?, on store: Store) throws(StoreError) -> [Customer] {
@@ -117,12 +146,12 @@ public struct CustomerEvaluation: Sendable {
 
     /// The ids of `customers` when they are few enough to be read customer by customer
     /// (`Store.fewCustomers`); `nil` when every customer's rows are read in one pass.
-    private static func idsReadOneByOne(_ customers: [Customer]) -> Set<String>? {
+    static func idsReadOneByOne(_ customers: [Customer]) -> Set<String>? {
         customers.count < Store.fewCustomers ? Set(customers.map(\.id)) : nil
     }
 
-    /// Each customer's score on its own day of `now`, from one pass over the signals of the
-    /// model's metrics.
+    /// Each customer's score on its own day of `now`, in the customers' order, from one pass
+    /// over the signals of the model's metrics.
     func scores(_ model: HealthModel, for customers: [Customer], on store: Store, now: Instant) throws(StoreError)
         -> [(customer: String, day: CivilDate, score: HealthScore)]
     {
@@ -164,64 +193,18 @@ public struct CustomerEvaluation: Sendable {
         let moving = customers.filter { needs[$0.stage] != nil }
         let days = moving.map { ($0.zone ?? zone).localDateTime(at: now).date }
         // All the series, should the customer move on through stages whose conditions read others.
-        let requests = moving.indices.compactMap { index -> SeriesRequest? in
-            guard needs[moving[index].stage]?.isEmpty == false else { return nil }
-            return SeriesRequest(customer: moving[index].id, today: days[index], zone: moving[index].zone ?? zone)
-        }
-        let series = try store.series(of: requests, needs: allNeeds)
+        let requesting = moving.indices.filter { needs[moving[$0].stage]?.isEmpty == false }
+        let requests = requesting.map { SeriesRequest(customer: moving[$0].id, today: days[$0], zone: moving[$0].zone ?? zone) }
+        var series = [[String: [SignalPoint]]](repeating: [:], count: moving.count)
+        for (index, loaded) in zip(requesting, try store.seriesOfEach(requests, needs: allNeeds)) { series[index] = loaded }
         return moving.indices.flatMap { index in
             let (customer, today, customerZone) = (moving[index], days[index], moving[index].zone ?? zone)
-            let signals = series[customer.id] ?? [:]
+            let signals = series[index]
             let complete = checklists?.complete(for: customer.id) ?? []
             return lifecycle.changes(
                 for: customer,
                 facts: { CustomerFacts(customer: $0, today: today, zone: customerZone, signals: signals, completeChecklists: complete) },
                 now: now, zone: customerZone, calendar: calendar)
         }
-    }
-
-    /// The trigger steps of every `when:` play for every customer, on the customer's day
-    /// in the play's zone. A play that does not apply to the customer counts as false.
-    func triggerSteps(for customers: [Customer], on store: Store, now: Instant) throws(StoreError) -> [TriggerOutcome] {
-        let triggered = playbooks.compactMap { playbook -> (Playbook, Condition, CalendarSpan?)? in
-            guard case .condition(let condition, let cooldown) = playbook.trigger else { return nil }
-            return (playbook, condition, cooldown)
-        }
-        guard !triggered.isEmpty else { return [] }
-        let needs = triggered.reduce(into: [String: Int]()) { $0.merge($1.1.expression.seriesNeeds, uniquingKeysWith: max) }
-        let ids = Self.idsReadOneByOne(customers)
-        let checklists = try checklists(readBy: triggered.map(\.1), for: customers, on: store)
-        var latest: [String: TriggerFiring] = [:]
-        for firing in try store.firings(customers: ids) { latest[firing.playbook + "\u{0}" + firing.customer] = firing }
-        let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar)
-        // Each play's day and zone for each customer, and whether it applies; a customer's
-        // series are read on the day of the first play that applies.
-        let plays = customers.map { customer in
-            triggered.map { playbook, _, _ in
-                let playZone = planner.context(for: customer, playbook: playbook).zone
-                let today = playZone.localDateTime(at: now).date
-                return (today: today, zone: playZone, applies: planner.applies(playbook, to: customer, on: today))
-            }
-        }
-        let requests = needs.isEmpty ? [] : customers.indices.compactMap { index -> SeriesRequest? in
-            plays[index].first(where: \.applies).map { SeriesRequest(customer: customers[index].id, today: $0.today, zone: $0.zone) }
-        }
-        let series = try store.series(of: requests, needs: needs)
-        var outcomes: [TriggerOutcome] = []
-        for (customer, customerPlays) in zip(customers, plays) {
-            let (signals, complete) = (series[customer.id] ?? [:], checklists?.complete(for: customer.id) ?? [])
-            for ((playbook, condition, cooldown), play) in zip(triggered, customerPlays) {
-                let facts = CustomerFacts(
-                    customer: customer, today: play.today, zone: play.zone, signals: signals, completeChecklists: complete)
-                let holds: Bool? = play.applies ? condition.evaluate(in: facts) : false
-                let step = TriggerStep.evaluate(
-                    holds: holds, latest: latest[playbook.id + "\u{0}" + customer.id], today: play.today, cooldown: cooldown,
-                    calendar: calendar)
-                if step != .none {
-                    outcomes.append(TriggerOutcome(playbook: playbook.id, customer: customer.id, day: play.today, step: step))
-                }
-            }
-        }
-        return outcomes
     }
 }

@@ -24,6 +24,9 @@ public struct PlanningRun: Sendable {
     /// added or removed these playbooks, and nothing else, plans what a full pass would.
     /// `nil` plans every playbook.
     public var playbookIDs: Set<String>?
+    /// Every stored customer, in id order, when the caller has read them (an evaluation just
+    /// did); `nil` reads them.
+    public var customers: [Customer]?
 
     public init(playbooks: [Playbook], zone: Zone, calendar: BusinessCalendar, window: PlanningWindow, batchSize: Int = 5_000) {
         self.playbooks = playbooks
@@ -75,7 +78,7 @@ public struct PlanningRun: Sendable {
         of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, shouldStop: () -> Bool = { false },
         _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
-        var customers = try store.customers()
+        var customers = if let customers { customers } else { try store.customers() }
         customers.apply(pendingStageChanges)
         let planner = Planner(
             playbooks: plannedPlaybooks, teamZone: zone, calendar: calendar, completions: try store.completions(),

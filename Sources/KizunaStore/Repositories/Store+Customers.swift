@@ -70,12 +70,6 @@ extension Store {
         }
     }
 
-    /// Every customer's id, in order: what a pass over the customers in chunks needs first,
-    /// without decoding every customer.
-    public func customerIDs() throws(StoreError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT id FROM customers ORDER BY id") }
-    }
-
     /// The customer with this id, `nil` when there is none.
     public func customer(id: String) throws(StoreError) -> Customer? {
         try read { db in try CustomerRow.find(db, key: id)?.customer }
