@@ -42,7 +42,12 @@ public struct PlanningRun: Sendable {
         shouldStop: () -> Bool = { false }
     ) throws(StoreError) -> MaterializationResult {
         var total = MaterializationResult()
+        var written = false
         try forEachBatch(of: store, progress: progress, shouldStop: shouldStop) { batch throws(StoreError) in
+            // The next batch is ready as soon as one is written: a write of another process
+            // (`kizuna done`) waiting for the store gets in between two batches, not after the pass.
+            if written { store.leaveTurnToWaitingWriters() }
+            written = true
             total.add(
                 try store.materialize(
                     planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers,
@@ -64,7 +69,7 @@ public struct PlanningRun: Sendable {
     }
 
     /// One batch of customers with the tasks a pass stores for them.
-    private struct Batch {
+    private struct Batch: Sendable {
         var customers: Set<String>
         var tasks: [PlannedTask]
         var reasons: CancellationReasons
@@ -80,10 +85,36 @@ public struct PlanningRun: Sendable {
         let planner = Planner(
             playbooks: plannedPlaybooks, teamZone: zone, calendar: calendar, completions: try store.completions(),
             firings: Firings(try store.firings() + pendingFirings))
-        for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) where !shouldStop() {
-            let batch = Array(customers[first..<min(first + batchSize, customers.count)])
-            try body(try self.batch(of: batch, store: store, planner: planner))
-            progress(first + batch.count, customers.count)
+        try forEachBatch(of: customers, store: store, planner: planner, progress: progress, shouldStop: shouldStop, body)
+    }
+
+    /// Hands `customers` to `body` batch by batch, each planned while `body` has the one
+    /// before: the planner is a pure function, so the next batch is planned on another core
+    /// and planning leaves the pass's wall-clock time (a batch is written in about twice the
+    /// time it is planned in). The first batch, with nothing to overlap, is planned on two
+    /// cores at once. After `shouldStop` turns true no further batch is handed over.
+    private func forEachBatch(
+        of customers: [Customer], store: Store, planner: Planner, progress: (_ done: Int, _ total: Int) -> Void,
+        shouldStop: () -> Bool, _ body: (Batch) throws(StoreError) -> Void
+    ) throws(StoreError) {
+        let size = max(1, batchSize)
+        let starts = Array(stride(from: 0, to: customers.count, by: size))
+        let slice = { (index: Int) in Array(customers[starts[index]..<min(starts[index] + size, customers.count)]) }
+        var done = 0
+        var upcoming = starts.isEmpty || shouldStop() ? nil : try batch(of: slice(0), store: store, planner: planner, halves: true)
+        for index in starts.indices {
+            guard let batch = upcoming else { break }
+            let following = index + 1 < starts.count && !shouldStop() ? slice(index + 1) : nil
+            let next = following.map { customers in
+                BackgroundResult { () throws(StoreError) in try self.batch(of: customers, store: store, planner: planner) }
+            }
+            let written = Result { () throws(StoreError) in try body(batch) }
+            // Waited for even when `body` failed, so no planning outlives the pass.
+            let planned = next.map { next in Result { () throws(StoreError) in try next.value() } }
+            try written.get()
+            done += batch.customers.count
+            progress(done, customers.count)
+            upcoming = shouldStop() ? nil : try planned?.get()
         }
     }
 
@@ -93,17 +124,19 @@ public struct PlanningRun: Sendable {
         return playbooks.filter { playbookIDs.contains($0.id) }
     }
 
-    /// Plans one batch of customers against the pending tasks stored for them, half of them
-    /// on another core: the planner is a pure function. (Planning the next batch while this
-    /// one is written would leave no pause between a pass's transactions, and another
-    /// process waiting to write would wait for the whole pass.)
-    private func batch(of customers: [Customer], store: Store, planner: Planner) throws(StoreError) -> Batch {
+    /// Plans one batch of customers against the pending tasks stored for them; with `halves`,
+    /// half of them on another core.
+    private func batch(of customers: [Customer], store: Store, planner: Planner, halves: Bool = false) throws(StoreError)
+        -> Batch
+    {
         let ids = Set(customers.map(\.id))
         let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
-        let secondHalf = Array(customers[(customers.count / 2)...])
-        let second = BackgroundResult { () throws(Never) in self.splitTasks(for: secondHalf, planner: planner, stored: stored) }
-        let first = splitTasks(for: Array(customers[..<(customers.count / 2)]), planner: planner, stored: stored)
-        let rest = second.value()
+        let middle = halves ? customers.count / 2 : customers.count
+        let secondHalf = Array(customers[middle...])
+        let second = halves
+            ? BackgroundResult { () throws(Never) in self.splitTasks(for: secondHalf, planner: planner, stored: stored) } : nil
+        let first = splitTasks(for: Array(customers[..<middle]), planner: planner, stored: stored)
+        let rest = second?.value() ?? (past: [], current: [])
         // Each task copied once, in the order `tasks(for:planner:stored:)` gives them.
         var tasks: [PlannedTask] = []
         tasks.reserveCapacity(first.past.count + rest.past.count + first.current.count + rest.current.count)
