@@ -161,22 +161,88 @@ public struct PlanningRun: Sendable {
         var planned = planner.tasks(for: customers, from: window.catchUpFrom, split: window.from, to: window.to)
         let policies = Dictionary(playbooks.map { ($0.id, $0.catchUp) }, uniquingKeysWith: { first, _ in first })
         let latest = Self.latestOccurrences(planned.before)
-        planned.before.removeAll { task in
-            if stored.contains(task.id) { return false }
-            switch policies[task.playbook] ?? .latest {
-            case .latest: return !latest.contains(task.id)
-            case .all: return false
-            case .none: return true
-            }
+        var policy = (playbook: "", catchUp: CatchUpPolicy.latest)
+        // The kept tasks moved to the front in order, not copied.
+        var kept = 0
+        for index in planned.before.indices {
+            let playbook = planned.before[index].playbook
+            // Looked up once per run of one playbook's tasks, not per task.
+            if playbook != policy.playbook { policy = (playbook, policies[playbook] ?? .latest) }
+            let caughtUp =
+                switch policy.catchUp {
+                case .latest: latest[index]
+                case .all: true
+                case .none: false
+                }
+            guard caughtUp || (!stored.isEmpty && stored.contains(planned.before[index].id)) else { continue }
+            planned.before.swapAt(kept, index)
+            kept += 1
         }
+        planned.before.removeLast(planned.before.count - kept)
         return (planned.before, planned.after)
     }
 
     /// The team's date of the window's first day.
     var today: CivilDate { zone.localDateTime(at: window.from).date }
 
-    /// The ids of the tasks of the latest occurrence of each play and customer.
-    static func latestOccurrences(_ tasks: [PlannedTask]) -> Set<TaskID> {
+    /// Whether each task is of the latest occurrence of its play and customer: the
+    /// occurrence whose earliest task starts last.
+    ///
+    /// The planner gives each play's tasks together, occurrence after occurrence in time
+    /// order, so each run of one play is settled on its own by comparing neighbours, with one
+    /// hash per run rather than three per task. Tasks in any other order are settled by
+    /// `latestOccurrencesHashed`, which gives the same answer for every order.
+    static func latestOccurrences(_ tasks: [PlannedTask]) -> [Bool] {
+        var latest = [Bool](repeating: false, count: tasks.count)
+        var plays: Set<Play> = []
+        var start = 0
+        while start < tasks.count {
+            var end = start + 1
+            while end < tasks.count, tasks[end].customer == tasks[start].customer, tasks[end].playbook == tasks[start].playbook {
+                end += 1
+            }
+            guard plays.insert(Play(tasks[start])).inserted, markLatest(of: tasks, play: start..<end, in: &latest) else {
+                let hashed = latestOccurrencesHashed(tasks)
+                return tasks.map { hashed.contains($0.id) }
+            }
+            start = end
+        }
+        return latest
+    }
+
+    /// Marks the tasks of the latest occurrences among `play`'s tasks, one play's (several
+    /// when their earliest starts tie); `false`, marking nothing, unless its occurrences come
+    /// one run each, in increasing key order.
+    private static func markLatest(of tasks: [PlannedTask], play: Range<Int>, in latest: inout [Bool]) -> Bool {
+        let runs = occurrenceRuns(of: tasks, play: play)
+        for (run, _) in runs.dropLast() where tasks[run.upperBound].occurrence <= tasks[run.lowerBound].occurrence { return false }
+        guard let latestStart = runs.lazy.map(\.earliest).max() else { return true }
+        for (run, earliest) in runs where earliest == latestStart {
+            for index in run { latest[index] = true }
+        }
+        return true
+    }
+
+    /// The runs of tasks of one occurrence among `play`'s tasks, each with its earliest start.
+    private static func occurrenceRuns(of tasks: [PlannedTask], play: Range<Int>) -> [(run: Range<Int>, earliest: Instant)] {
+        var runs: [(run: Range<Int>, earliest: Instant)] = []
+        var start = play.lowerBound
+        while start < play.upperBound {
+            var end = start + 1
+            var earliest = tasks[start].start
+            while end < play.upperBound, tasks[end].occurrence == tasks[start].occurrence {
+                earliest = min(earliest, tasks[end].start)
+                end += 1
+            }
+            runs.append((start..<end, earliest))
+            start = end
+        }
+        return runs
+    }
+
+    /// `latestOccurrences(_:)` for tasks in any order: the ids of the tasks of the latest
+    /// occurrence of each play and customer.
+    static func latestOccurrencesHashed(_ tasks: [PlannedTask]) -> Set<TaskID> {
         var latest: [Play: Instant] = [:]
         var occurrenceStart: [Occurrence: Instant] = [:]
         for task in tasks {
