@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import KizunaCore
 import KizunaStore
@@ -15,7 +16,8 @@ struct PlanCommand: ParsableCommand {
             becomes true, and its task is planned for that day. Running it again changes nothing; done, skipped and cancelled tasks are never touched. \
             `plan --diff` shows the stage changes and trigger firings the evaluation would record, and the tasks a \
             pass would create, move, update and cancel compared with the store, and changes nothing; with \
-            `--playbooks DIR`, planned with the playbooks in DIR: run it before deploying an edit.
+            `--playbooks DIR`, planned with the playbooks in DIR: run it before deploying an edit. \
+            Customers are written in transactions of `KIZUNA_PLAN_BATCH_SIZE` customers (default 5000).
             """)
 
     @OptionGroup var config: ConfigOption
@@ -40,6 +42,7 @@ struct PlanCommand: ParsableCommand {
         let now = try currentInstant(in: zone)
         let window = PlanningWindow(now: now, zone: zone, horizon: configuration.horizon, calendar: configuration.calendar)
         var run = PlanningRun(playbooks: workspace.playbooks, zone: zone, calendar: configuration.calendar, window: window)
+        run.batchSize = try Self.batchSize(environment: ProcessInfo.processInfo.environment) ?? run.batchSize
         let period = "\(zone.localDateTime(at: window.from).date) to \(zone.localDateTime(at: window.to).date)"
         if diff {
             let store = try StoreAccess.open(configuration, .read)
@@ -70,5 +73,17 @@ struct PlanCommand: ParsableCommand {
         print(
             "Planned \(period): \(result.created) created, \(result.updated) updated, \(result.cancelled) cancelled, "
                 + "\(result.unchanged) unchanged, \(result.paused) paused")
+    }
+
+    /// The environment variable giving how many customers a pass writes per transaction.
+    static let batchSizeVariable = "KIZUNA_PLAN_BATCH_SIZE"
+
+    /// `KIZUNA_PLAN_BATCH_SIZE`, a whole number of customers, 1 or more; `nil` when unset.
+    static func batchSize(environment: [String: String]) throws -> Int? {
+        guard let text = environment[batchSizeVariable] else { return nil }
+        guard let size = Int(text), size > 0 else {
+            throw ValidationError("\(batchSizeVariable): expected a whole number of customers, 1 or more, found `\(text)`")
+        }
+        return size
     }
 }

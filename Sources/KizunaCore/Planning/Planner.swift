@@ -124,6 +124,16 @@ public struct Planner: Sendable {
     {
         var tasks: [PlannedTask] = []
         tasks.reserveCapacity(playbook.steps.count)
+        let waiting = plan(occurrence, of: playbook, for: customer, context: context) { tasks.append($0) }
+        return PlannedOccurrence(playbook: playbook.id, customer: customer.id, occurrence: occurrence, tasks: tasks, waiting: waiting)
+    }
+
+    /// Dates every step of one occurrence, handing each task to `body` as it is made (moved,
+    /// not copied, into where it goes); the steps waiting for a previous step's completion.
+    func plan(
+        _ occurrence: Occurrence, of playbook: Playbook, for customer: Customer, context: ScheduleContext,
+        _ body: (consuming PlannedTask) -> Void
+    ) -> [String] {
         var waiting: [String] = []
         var previous: TaskID?
         // Worked out once per occurrence and shared by its tasks: the key is formatted text, and
@@ -131,37 +141,40 @@ public struct Planner: Sendable {
         let key = occurrence.key
         var values = TemplateValues(
             customer: customer, playbook: playbook, occurrence: occurrence.local.date, due: occurrence.instant, zone: context.zone)
-        for step in playbook.steps {
-            let id = TaskID(playbook: playbook.id, step: step.id, customer: customer.id, occurrence: key)
+        // By index: a step read from the array for each task would be a copy of it.
+        for index in playbook.steps.indices {
+            let id = TaskID(playbook: playbook.id, step: playbook.steps[index].id, customer: customer.id, occurrence: key)
             defer { previous = id }
             let startLocal: LocalDateTime
-            switch step.start {
+            switch playbook.steps[index].start {
             case .occurrence(let span):
                 startLocal = span.map { $0.applied(to: occurrence.local, calendar: calendar) } ?? occurrence.local
             case .afterPrevious(let span):
                 guard let previous, let done = completions.byTask[previous] else {
-                    waiting.append(step.id)
+                    waiting.append(playbook.steps[index].id)
                     continue
                 }
                 startLocal = span.applied(to: context.zone.localDateTime(at: done), calendar: calendar)
             }
+            let step = playbook.steps[index]
             let dueLocal = step.window.map { $0.applied(to: startLocal, calendar: calendar) } ?? startLocal
             let start = context.zone.instant(for: startLocal)
             let due = context.zone.instant(for: dueLocal)
             values.due = due
-            let rendered = step.owner.render(values.value(for:))
+            // Closures, not `values.value(for:)`: a method of a struct bound as a function copies the struct.
+            let rendered = step.owner.render { values.value(for: $0) }
             let owner = rendered.isEmpty ? customer.csm : rendered
-            tasks.append(
+            body(
                 PlannedTask(
                     id: id, playbook: playbook.id, step: step.id, customer: customer.id, occurrence: key,
-                    title: step.title.render(values.value(for:)), owner: owner,
+                    title: step.title.render { values.value(for: $0) }, owner: owner,
                     priority: step.priority, start: start, due: due, checklist: step.checklist,
                     reminders: playbook.reminders.map { rule in
                         reminder(rule, start: startLocal, due: dueLocal, owner: owner, values: values, zone: context.zone)
                     },
                     zone: context.zone))
         }
-        return PlannedOccurrence(playbook: playbook.id, customer: customer.id, occurrence: occurrence, tasks: tasks, waiting: waiting)
+        return waiting
     }
 
     private func reminder(
@@ -174,7 +187,7 @@ public struct Planner: Sendable {
             case .atDue: due
             case .overdue(let span): span.applied(to: due, calendar: calendar)
             }
-        let recipient = rule.recipient.map { $0.render(values.value(for:)) }.flatMap { $0.isEmpty ? nil : $0 } ?? owner
+        let recipient = rule.recipient.map { template in template.render { values.value(for: $0) } }.flatMap { $0.isEmpty ? nil : $0 } ?? owner
         return PlannedReminder(instant: zone.instant(for: local), recipient: recipient, timing: rule.timing, channel: rule.channel)
     }
 

@@ -42,6 +42,11 @@ public struct TaskID: Hashable, Sendable, Comparable, CustomStringConvertible, C
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         // Each field, then a NUL between fields (hashed as `hash ^ 0`, which leaves it unchanged).
         func add(_ field: String) {
+            // Over the string's bytes in place where they are contiguous (always, for native strings).
+            let hashed: Void? = field.utf8.withContiguousStorageIfAvailable { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            guard hashed == nil else { return }
             for byte in field.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         }
         add(playbook)

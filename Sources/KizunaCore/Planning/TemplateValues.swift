@@ -8,7 +8,26 @@ struct TemplateValues {
 
     /// The value of a dotted variable path, `nil` when the customer has no such value.
     func value(for path: String) -> String? {
-        let parts = Self.components(of: path)
+        // Every title and owner of every planned task is rendered: the paths playbooks write
+        // are compared whole (a few bytes each) before any is split into parts.
+        switch path {
+        case "customer.name": customer.name
+        case "customer.csm": customer.csm
+        case "customer.id": customer.id
+        case "customer.team_lead": customer.teamLead
+        case "customer.stage": customer.stage
+        case "customer.tier": customer.tier
+        case "customer.plan": customer.plan
+        case "playbook.id": playbook.id
+        case "playbook.title": playbook.title
+        case "occurrence.date": occurrence.description
+        case "task.due": zone.iso8601(due)
+        default: value(forParts: Self.components(of: path))
+        }
+    }
+
+    /// The value of a path split into its parts.
+    private func value(forParts parts: [Substring]) -> String? {
         switch parts.first {
         case "customer": return parts.count == 3 && parts[1] == "fields" ? customer.fields[String(parts[2])] : customerValue(parts.dropFirst().first ?? "")
         case "playbook": return parts.count == 2 ? (parts[1] == "id" ? playbook.id : parts[1] == "title" ? playbook.title : nil) : nil

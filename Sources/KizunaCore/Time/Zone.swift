@@ -102,6 +102,14 @@ public final class Zone: Sendable, Hashable, CustomStringConvertible {
     /// first. This is RFC 5545's rule (§3.3.5) and what python-dateutil does.
     public func instant(for local: LocalDateTime) -> Instant {
         let wall = local.secondsSinceEpoch
+        // Mostly no transition lies within a day of the wall time: one search of the table
+        // tells, and the offset then is the one in force a day before and a day after.
+        if wall - 86_400 >= Self.tableStart, wall + 86_400 < Self.tableEnd {
+            let index = transitionCount(atOrBefore: wall - 86_400)
+            if index == transitions.count || transitions[index] > wall + 86_400 {
+                return Instant(secondsSinceEpoch: wall - Int64(offsets[index]))
+            }
+        }
         let before = Int64(offset(atSeconds: wall - 86_400))
         let after = Int64(offset(atSeconds: wall + 86_400))
         let underBefore = wall - before

@@ -30,9 +30,7 @@ struct StoreOpening {
         configuration.readonly = readOnly
         configuration.journalMode = .wal
         configuration.persistentReadOnlyConnections = options.keepsReaders
-        let (seconds, attoseconds) = options.busyTimeout.components
-        let timeout = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
-        configuration.busyMode = .timeout(timeout)
+        configuration.busyMode = Store.busyMode(timeout: options.busyTimeout)
         let (cacheKiB, writerCacheKiB) = (cacheKiB, writerCacheKiB)
         configuration.prepareDatabase { db in
             // The pool's readers are opened read-only; the one writer is not.

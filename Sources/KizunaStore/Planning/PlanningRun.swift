@@ -45,7 +45,12 @@ public struct PlanningRun: Sendable {
         shouldStop: () -> Bool = { false }
     ) throws(StoreError) -> MaterializationResult {
         var total = MaterializationResult()
+        var written = false
         try forEachBatch(of: store, progress: progress, shouldStop: shouldStop) { batch throws(StoreError) in
+            // The next batch is ready as soon as one is written: a write of another process
+            // (`kizuna done`) waiting for the store gets in between two batches, not after the pass.
+            if written { store.leaveTurnToWaitingWriters() }
+            written = true
             total.add(
                 try store.materialize(
                     planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers,
@@ -67,7 +72,7 @@ public struct PlanningRun: Sendable {
     }
 
     /// One batch of customers with the tasks a pass stores for them.
-    private struct Batch {
+    private struct Batch: Sendable {
         var customers: Set<String>
         var tasks: [PlannedTask]
         var reasons: CancellationReasons
@@ -83,10 +88,36 @@ public struct PlanningRun: Sendable {
         let planner = Planner(
             playbooks: plannedPlaybooks, teamZone: zone, calendar: calendar, completions: try store.completions(),
             firings: Firings(try store.firings() + pendingFirings))
-        for first in stride(from: 0, to: customers.count, by: max(1, batchSize)) where !shouldStop() {
-            let batch = Array(customers[first..<min(first + batchSize, customers.count)])
-            try body(try self.batch(of: batch, store: store, planner: planner))
-            progress(first + batch.count, customers.count)
+        try forEachBatch(of: customers, store: store, planner: planner, progress: progress, shouldStop: shouldStop, body)
+    }
+
+    /// Hands `customers` to `body` batch by batch, each planned while `body` has the one
+    /// before: the planner is a pure function, so the next batch is planned on another core
+    /// and planning leaves the pass's wall-clock time (a batch is written in about twice the
+    /// time it is planned in). The first batch, with nothing to overlap, is planned on two
+    /// cores at once. After `shouldStop` turns true no further batch is handed over.
+    private func forEachBatch(
+        of customers: [Customer], store: Store, planner: Planner, progress: (_ done: Int, _ total: Int) -> Void,
+        shouldStop: () -> Bool, _ body: (Batch) throws(StoreError) -> Void
+    ) throws(StoreError) {
+        let size = max(1, batchSize)
+        let starts = Array(stride(from: 0, to: customers.count, by: size))
+        let slice = { (index: Int) in Array(customers[starts[index]..<min(starts[index] + size, customers.count)]) }
+        var done = 0
+        var upcoming = starts.isEmpty || shouldStop() ? nil : try batch(of: slice(0), store: store, planner: planner, halves: true)
+        for index in starts.indices {
+            guard let batch = upcoming else { break }
+            let following = index + 1 < starts.count && !shouldStop() ? slice(index + 1) : nil
+            let next = following.map { customers in
+                BackgroundResult { () throws(StoreError) in try self.batch(of: customers, store: store, planner: planner) }
+            }
+            let written = Result { () throws(StoreError) in try body(batch) }
+            // Waited for even when `body` failed, so no planning outlives the pass.
+            let planned = next.map { next in Result { () throws(StoreError) in try next.value() } }
+            try written.get()
+            done += batch.customers.count
+            progress(done, customers.count)
+            upcoming = shouldStop() ? nil : try planned?.get()
         }
     }
 
@@ -96,17 +127,19 @@ public struct PlanningRun: Sendable {
         return playbooks.filter { playbookIDs.contains($0.id) }
     }
 
-    /// Plans one batch of customers against the pending tasks stored for them, half of them
-    /// on another core: the planner is a pure function. (Planning the next batch while this
-    /// one is written would leave no pause between a pass's transactions, and another
-    /// process waiting to write would wait for the whole pass.)
-    private func batch(of customers: [Customer], store: Store, planner: Planner) throws(StoreError) -> Batch {
+    /// Plans one batch of customers against the pending tasks stored for them; with `halves`,
+    /// half of them on another core.
+    private func batch(of customers: [Customer], store: Store, planner: Planner, halves: Bool = false) throws(StoreError)
+        -> Batch
+    {
         let ids = Set(customers.map(\.id))
         let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
-        let secondHalf = Array(customers[(customers.count / 2)...])
-        let second = BackgroundResult { () throws(Never) in self.splitTasks(for: secondHalf, planner: planner, stored: stored) }
-        let first = splitTasks(for: Array(customers[..<(customers.count / 2)]), planner: planner, stored: stored)
-        let rest = second.value()
+        let middle = halves ? customers.count / 2 : customers.count
+        let secondHalf = Array(customers[middle...])
+        let second = halves
+            ? BackgroundResult { () throws(Never) in self.splitTasks(for: secondHalf, planner: planner, stored: stored) } : nil
+        let first = splitTasks(for: Array(customers[..<middle]), planner: planner, stored: stored)
+        let rest = second?.value() ?? (past: [], current: [])
         // Each task copied once, in the order `tasks(for:planner:stored:)` gives them.
         var tasks: [PlannedTask] = []
         tasks.reserveCapacity(first.past.count + rest.past.count + first.current.count + rest.current.count)
@@ -131,22 +164,88 @@ public struct PlanningRun: Sendable {
         var planned = planner.tasks(for: customers, from: window.catchUpFrom, split: window.from, to: window.to)
         let policies = Dictionary(playbooks.map { ($0.id, $0.catchUp) }, uniquingKeysWith: { first, _ in first })
         let latest = Self.latestOccurrences(planned.before)
-        planned.before.removeAll { task in
-            if stored.contains(task.id) { return false }
-            switch policies[task.playbook] ?? .latest {
-            case .latest: return !latest.contains(task.id)
-            case .all: return false
-            case .none: return true
-            }
+        var policy = (playbook: "", catchUp: CatchUpPolicy.latest)
+        // The kept tasks moved to the front in order, not copied.
+        var kept = 0
+        for index in planned.before.indices {
+            let playbook = planned.before[index].playbook
+            // Looked up once per run of one playbook's tasks, not per task.
+            if playbook != policy.playbook { policy = (playbook, policies[playbook] ?? .latest) }
+            let caughtUp =
+                switch policy.catchUp {
+                case .latest: latest[index]
+                case .all: true
+                case .none: false
+                }
+            guard caughtUp || (!stored.isEmpty && stored.contains(planned.before[index].id)) else { continue }
+            planned.before.swapAt(kept, index)
+            kept += 1
         }
+        planned.before.removeLast(planned.before.count - kept)
         return (planned.before, planned.after)
     }
 
     /// The team's date of the window's first day.
     var today: CivilDate { zone.localDateTime(at: window.from).date }
 
-    /// The ids of the tasks of the latest occurrence of each play and customer.
-    static func latestOccurrences(_ tasks: [PlannedTask]) -> Set<TaskID> {
+    /// Whether each task is of the latest occurrence of its play and customer: the
+    /// occurrence whose earliest task starts last.
+    ///
+    /// The planner gives each play's tasks together, occurrence after occurrence in time
+    /// order, so each run of one play is settled on its own by comparing neighbours, with one
+    /// hash per run rather than three per task. Tasks in any other order are settled by
+    /// `latestOccurrencesHashed`, which gives the same answer for every order.
+    static func latestOccurrences(_ tasks: [PlannedTask]) -> [Bool] {
+        var latest = [Bool](repeating: false, count: tasks.count)
+        var plays: Set<Play> = []
+        var start = 0
+        while start < tasks.count {
+            var end = start + 1
+            while end < tasks.count, tasks[end].customer == tasks[start].customer, tasks[end].playbook == tasks[start].playbook {
+                end += 1
+            }
+            guard plays.insert(Play(tasks[start])).inserted, markLatest(of: tasks, play: start..<end, in: &latest) else {
+                let hashed = latestOccurrencesHashed(tasks)
+                return tasks.map { hashed.contains($0.id) }
+            }
+            start = end
+        }
+        return latest
+    }
+
+    /// Marks the tasks of the latest occurrences among `play`'s tasks, one play's (several
+    /// when their earliest starts tie); `false`, marking nothing, unless its occurrences come
+    /// one run each, in increasing key order.
+    private static func markLatest(of tasks: [PlannedTask], play: Range<Int>, in latest: inout [Bool]) -> Bool {
+        let runs = occurrenceRuns(of: tasks, play: play)
+        for (run, _) in runs.dropLast() where tasks[run.upperBound].occurrence <= tasks[run.lowerBound].occurrence { return false }
+        guard let latestStart = runs.lazy.map(\.earliest).max() else { return true }
+        for (run, earliest) in runs where earliest == latestStart {
+            for index in run { latest[index] = true }
+        }
+        return true
+    }
+
+    /// The runs of tasks of one occurrence among `play`'s tasks, each with its earliest start.
+    private static func occurrenceRuns(of tasks: [PlannedTask], play: Range<Int>) -> [(run: Range<Int>, earliest: Instant)] {
+        var runs: [(run: Range<Int>, earliest: Instant)] = []
+        var start = play.lowerBound
+        while start < play.upperBound {
+            var end = start + 1
+            var earliest = tasks[start].start
+            while end < play.upperBound, tasks[end].occurrence == tasks[start].occurrence {
+                earliest = min(earliest, tasks[end].start)
+                end += 1
+            }
+            runs.append((start..<end, earliest))
+            start = end
+        }
+        return runs
+    }
+
+    /// `latestOccurrences(_:)` for tasks in any order: the ids of the tasks of the latest
+    /// occurrence of each play and customer.
+    static func latestOccurrencesHashed(_ tasks: [PlannedTask]) -> Set<TaskID> {
         var latest: [Play: Instant] = [:]
         var occurrenceStart: [Occurrence: Instant] = [:]
         for task in tasks {

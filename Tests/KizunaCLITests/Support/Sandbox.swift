@@ -58,8 +58,9 @@ final class Sandbox {
     }
 
     /// Starts `kizuna` on the sandbox without waiting for it; its output is discarded.
-    func start(_ arguments: [String]) throws -> Process {
-        try KizunaBinary.start(arguments, environment: ["KIZUNA_CONFIG": config, "KIZUNA_NOW": now], in: folder)
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+        try KizunaBinary.start(
+            arguments, environment: ["KIZUNA_CONFIG": config, "KIZUNA_NOW": now].merging(environment) { $1 }, in: folder)
     }
 
     /// Writes `text` to a file of the sandbox and returns its path.

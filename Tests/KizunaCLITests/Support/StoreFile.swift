@@ -42,4 +42,17 @@ enum StoreFile {
                     """) ?? 0
         }
     }
+
+    /// How many tasks the store holds (none before it exists).
+    static func taskCount(_ path: String) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        return try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tasks") ?? 0 }
+    }
+
+    /// The id of one open task, the first in id order.
+    static func openTaskID(_ path: String) throws -> String? {
+        try DatabaseQueue(path: path).read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM tasks WHERE state = 'open' ORDER BY id LIMIT 1")
+        }
+    }
 }
