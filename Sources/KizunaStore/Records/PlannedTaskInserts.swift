@@ -17,14 +17,14 @@ struct PlannedTaskInserts {
         task = try BoundInsert(
             """
             INSERT INTO tasks (id, playbook, step, customer, occurrence, title, owner, priority, start, due, zone, state,
-                checklist, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                checklist, created_at, updated_at, plan_digest)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, in: db)
         reminder = try BoundInsert(
             "INSERT INTO reminders (task, instant, recipient, timing, channel) VALUES (?, ?, ?, ?, ?)", in: db)
     }
 
-    /// Stores `planned` open, created at `now`, with its reminders.
+    /// Stores `planned` open, created at `now`, with its reminders and the digest of its plan.
     mutating func insert(_ planned: PlannedTask, at now: Instant) throws {
         let id = planned.id.hex
         let checklist = json(of: planned.checklist)
@@ -44,6 +44,7 @@ struct PlannedTaskInserts {
             try row.bind(checklist, at: 13)
             try row.bind(now.secondsSinceEpoch, at: 14)
             try row.bind(now.secondsSinceEpoch, at: 15)
+            try row.bind(planned.planDigest, at: 16)
         }
         for planned in planned.reminders {
             let timing = words(of: planned.timing)

@@ -1,15 +1,28 @@
 import GRDB
 import KizunaCore
 
+/// A plan set against the stored tasks, read before anything is written: what a
+/// materialization writes and a preview lists.
+struct PlanComparison {
+    /// A planned task the store lacks, or stores pending with another plan.
+    struct Entry {
+        /// The task's index in the plan.
+        var index: Int
+        /// Its stored row, `nil` when the store lacks it.
+        var stored: TaskRow?
+    }
+
+    /// The planned tasks that may change the store, in the order of the indexes given.
+    var entries: [Entry] = []
+    /// Planned tasks stored closed (done, skipped, cancelled), or pending and following their plan already.
+    var unchanged = 0
+    /// Pending tasks in the window that the plan no longer produces.
+    var dropped: [TaskRow] = []
+}
+
 /// The reads a materialization or a preview compares a plan with, each one statement for a
 /// whole batch of tasks rather than one query per planned task.
 extension Store {
-    /// The planned tasks, each id once: the first task of an id wins.
-    func uniqueTasks(_ planned: [PlannedTask]) -> [PlannedTask] {
-        var seen = Set<TaskID>()
-        return planned.filter { seen.insert($0.id).inserted }
-    }
-
     /// The end of each pause still running at `from`, by play and customer (`pauseKey`).
     func pausedUntil(after from: Instant, in db: Database) throws -> [String: Int64] {
         let pauses = try PauseRow.filter(Column("until") > from.secondsSinceEpoch).fetchAll(db)
@@ -31,31 +44,107 @@ extension Store {
         return task.start.secondsSinceEpoch < until
     }
 
-    /// The stored rows of these tasks, by id; tasks not stored are absent.
-    func storedTasks(of tasks: [PlannedTask], in db: Database) throws -> [String: TaskRow] {
-        // A task's id names its customer: when none of the customers has a row (their first
-        // pass), no id is looked up.
-        let customers = Set(tasks.lazy.map(\.customer))
-        let anyStored = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tasks WHERE customer IN (SELECT value FROM json_each(?)))"),
-            arguments: [JSONColumn.encode(Array(customers))])
-        guard anyStored == true else { return [:] }
-        return try storedTasks(ids: tasks.map(\.id.hex), in: db)
+    /// Compares the planned tasks at `indexes` (each id once) with the stored ones, and finds
+    /// the pending tasks starting in `[from, to)` (of `customers` or of all, of `playbooks` or
+    /// of all) that the plan dropped.
+    ///
+    /// A pending task whose stored digest is the plan's (`PlannedTask.planDigest`) follows its
+    /// plan: only the id and digest of the pending tasks in the window are read (where a pass
+    /// finds its planned tasks), the state of the other planned ones, and whole rows only of
+    /// the tasks that differ (a changed plan, or a row written before digests were stored) and
+    /// of the dropped ones.
+    func compare(
+        _ planned: [PlannedTask], at indexes: [Int], from: Instant, to: Instant, customers: Set<String>?, playbooks: Set<String>?,
+        in db: Database
+    ) throws -> PlanComparison {
+        let window = try pendingDigests(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
+        var states = [String: PlanState](minimumCapacity: max(window.count, indexes.count))
+        for (position, task) in window.enumerated() {
+            states[task.id] = PlanState(isPending: true, digest: task.digest, windowPosition: position)
+        }
+        let others = indexes.map { planned[$0].id.hex }.filter { states[$0] == nil }
+        if !others.isEmpty, try !window.isEmpty || anyTask(of: planned, in: db) {
+            for (id, state) in try storedPlanStates(ids: others, in: db) { states[id] = state }
+        }
+        var comparison = PlanComparison()
+        var plannedInWindow = [Bool](repeating: false, count: window.count)
+        var differing: [String] = []
+        for index in indexes {
+            let id = planned[index].id.hex
+            guard let state = states[id] else {
+                comparison.entries.append(PlanComparison.Entry(index: index))
+                continue
+            }
+            if let position = state.windowPosition { plannedInWindow[position] = true }
+            if state.isPending && state.digest != planned[index].planDigest {
+                comparison.entries.append(PlanComparison.Entry(index: index))
+                differing.append(id)
+            } else {
+                comparison.unchanged += 1
+            }
+        }
+        let dropped = window.indices.filter { !plannedInWindow[$0] }.map { window[$0].id }
+        let rows = try storedTasks(ids: differing + dropped, in: db)
+        comparison.dropped = dropped.compactMap { rows[$0] }
+        for position in comparison.entries.indices {
+            comparison.entries[position].stored = rows[planned[comparison.entries[position].index].id.hex]
+        }
+        return comparison
     }
 
-    /// The stored rows of the tasks with these ids, by id, given the `pending` rows already
-    /// read: a pass over planned customers finds most of its tasks among them, and reads only
-    /// the others (closed ones, those outside the pending rows' window).
-    func storedTasks(ids: Set<String>, pending: [TaskRow], in db: Database) throws -> [String: TaskRow] {
-        var stored = Dictionary(pending.lazy.filter { ids.contains($0.id) }.map { ($0.id, $0) }) { first, _ in first }
-        let others = ids.filter { stored[$0] == nil }
-        guard !others.isEmpty else { return stored }
-        stored.merge(try storedTasks(ids: Array(others), in: db)) { first, _ in first }
-        return stored
+    /// Whether a stored task is pending, the digest of the plan it last followed (`nil` when
+    /// a version that stored no digest wrote it), and its place among the window's pending
+    /// tasks if it is one.
+    private struct PlanState {
+        var isPending: Bool
+        var digest: Int64?
+        var windowPosition: Int?
+    }
+
+    /// The id and plan digest of the pending tasks whose planned start lies in `[from, to)`, of
+    /// `customers` or of all, of `playbooks` or of all.
+    private func pendingDigests(startingFrom from: Instant, to: Instant, customers: Set<String>?, playbooks: Set<String>?, in db: Database)
+        throws -> [(id: String, digest: Int64?)]
+    {
+        var conditions = ["state IN ('open', 'snoozed') AND start >= ? AND start < ?"]
+        var arguments: StatementArguments = [from.secondsSinceEpoch, to.secondsSinceEpoch]
+        // One statement for any number of ids: they travel as one JSON array.
+        for (column, ids) in [("customer", customers), ("playbook", playbooks)] {
+            guard let ids else { continue }
+            conditions.append("\(column) IN (SELECT value FROM json_each(?))")
+            arguments += [JSONColumn.encode(ids.sorted())]
+        }
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, plan_digest FROM tasks WHERE " + conditions.joined(separator: " AND "), arguments: arguments)
+        var tasks: [(id: String, digest: Int64?)] = []
+        // Read by position: the columns are few and the rows many.
+        while let row = try rows.next() { tasks.append((row[0], row[1])) }
+        return tasks
+    }
+
+    /// Whether the store has any task of the customers of `tasks`. A task's id names its
+    /// customer: when none of them has a row (their first pass), no id needs looking up.
+    private func anyTask(of tasks: [PlannedTask], in db: Database) throws -> Bool {
+        let customers = Set(tasks.lazy.map(\.customer))
+        return try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tasks WHERE customer IN (SELECT value FROM json_each(?)))"),
+            arguments: [JSONColumn.encode(Array(customers))]) ?? false
+    }
+
+    /// The plan states of the stored tasks with these ids, by id; ids not stored are absent.
+    private func storedPlanStates(ids: [String], in db: Database) throws -> [String: PlanState] {
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: "SELECT id, state IN ('open', 'snoozed'), plan_digest FROM tasks WHERE id IN (SELECT value FROM json_each(?))"),
+            arguments: [JSONColumn.encode(ids)])
+        var states: [String: PlanState] = [:]
+        while let row = try rows.next() { states[row[0]] = PlanState(isPending: row[1], digest: row[2]) }
+        return states
     }
 
     /// The stored rows of the tasks with these ids, by id; ids not stored are absent.
     func storedTasks(ids: [String], in db: Database) throws -> [String: TaskRow] {
+        guard !ids.isEmpty else { return [:] }
         // One statement for any number of ids: they travel as one JSON array.
         let rows = try TaskRow.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM tasks WHERE id IN (SELECT value FROM json_each(?))"),
@@ -69,21 +158,5 @@ extension Store {
             db.cachedStatement(sql: "SELECT * FROM reminders WHERE task IN (SELECT value FROM json_each(?)) ORDER BY id"),
             arguments: [JSONColumn.encode(ids)])
         return Dictionary(grouping: rows, by: \.task)
-    }
-
-    /// The pending tasks whose planned start lies in `[from, to)`, of `customers` or of all,
-    /// of `playbooks` or of all.
-    func pendingTasks(startingFrom from: Instant, to: Instant, customers: Set<String>?, playbooks: Set<String>? = nil, in db: Database)
-        throws -> [TaskRow]
-    {
-        var conditions = ["state IN ('open', 'snoozed') AND start >= ? AND start < ?"]
-        var arguments: StatementArguments = [from.secondsSinceEpoch, to.secondsSinceEpoch]
-        // One statement for any number of ids: they travel as one JSON array.
-        for (column, ids) in [("customer", customers), ("playbook", playbooks)] {
-            guard let ids else { continue }
-            conditions.append("\(column) IN (SELECT value FROM json_each(?))")
-            arguments += [JSONColumn.encode(ids.sorted())]
-        }
-        return try TaskRow.fetchAll(db, sql: "SELECT * FROM tasks WHERE " + conditions.joined(separator: " AND "), arguments: arguments)
     }
 }

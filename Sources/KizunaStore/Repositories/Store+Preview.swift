@@ -12,14 +12,16 @@ extension Store {
         try read { db in
             var preview = PlanPreview()
             let pausedUntil = try pausedUntil(after: from, in: db)
-            let tasks = uniqueTasks(planned)
-            let stored = try storedTasks(of: tasks, in: db)
-            for task in tasks {
-                guard let existing = stored[task.id.hex] else {
+            // The first task of each id, in the plan's order.
+            let comparison = try compare(
+                planned, at: Self.firstOfEachID(planned).sorted(), from: from, to: to, customers: customers, playbooks: playbooks,
+                in: db)
+            for entry in comparison.entries {
+                let task = planned[entry.index]
+                guard let existing = entry.stored else {
                     if !Self.isPaused(task, pausedUntil: pausedUntil) { preview.created.append(task) }
                     continue
                 }
-                guard existing.taskState.isPending else { continue }
                 let row = existing.following(task)
                 if row.start != existing.start || row.due != existing.due {
                     preview.moved.append(
@@ -29,9 +31,7 @@ extension Store {
                     preview.updated.append(task)
                 }
             }
-            let plannedIDs = Set(tasks.map(\.id.hex))
-            let pending = try pendingTasks(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
-            for row in pending where !plannedIDs.contains(row.id) {
+            for row in comparison.dropped {
                 preview.cancelled.append(PlanPreview.Cancellation(task: row.storedTask, reason: reasons(row.storedTask)))
             }
             return preview
