@@ -30,12 +30,13 @@ extension Store {
         planned: [PlannedTask], from: Instant, to: Instant, customers: Set<String>? = nil, playbooks: Set<String>? = nil,
         now: Instant, reasons: (StoredTask) -> String
     ) throws(StoreError) -> MaterializationResult {
-        try write { db in
+        // In id order, a batch's new rows go into the tasks' primary key (and the events'
+        // and reminders' indexes keyed by task) page after page rather than all over them.
+        // Sorted before the transaction: other processes wait for the store only while it writes.
+        let order = Self.firstOfEachID(planned)
+        return try write { db in
             var result = MaterializationResult()
             let pausedUntil = try pausedUntil(after: from, in: db)
-            // In id order, a batch's new rows go into the tasks' primary key (and the events'
-            // and reminders' indexes keyed by task) page after page rather than all over them.
-            let order = Self.firstOfEachID(planned)
             // Read before anything is written: every row written below is planned, so none of
             // the rows written is among those the plan dropped, and none is read back.
             let pending = try pendingTasks(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
@@ -43,7 +44,7 @@ extension Store {
             let dropped = pending.filter { !plannedIDs.contains($0.id) }
             let stored = try pending.isEmpty ? storedTasks(of: planned, in: db) : storedTasks(ids: plannedIDs, pending: pending, in: db)
             let reminders = try storedReminders(tasks: stored.values.filter(\.taskState.isPending).map(\.id), in: db)
-            var inserts = try PlannedTaskInserts(in: db)
+            var created: [PlannedTask] = []
             for index in order {
                 let task = planned[index]
                 if let existing = stored[task.id.hex] {
@@ -52,10 +53,12 @@ extension Store {
                 } else if Self.isPaused(task, pausedUntil: pausedUntil) {
                     result.paused += 1
                 } else {
-                    try inserts.insert(task, at: now)
-                    result.created += 1
+                    created.append(task)
                 }
             }
+            var inserts = PlannedTaskInserts(in: db)
+            try inserts.insert(created, at: now)
+            result.created += created.count
             for row in dropped {
                 try cancel(row, reason: reasons(row.storedTask), actor: Self.engineActor, at: now, in: db)
                 result.cancelled += 1
