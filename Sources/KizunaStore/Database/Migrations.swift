@@ -13,7 +13,7 @@ enum Migrations {
         migrator.registerMigration("v4-health", migrate: HealthSchema.create)
         migrator.registerMigration("v5-planning", migrate: trimPlanningIndexes)
         migrator.registerMigration("v6-planning-speed", migrate: rewriteListChecks)
-        migrator.registerMigration("v8-plan-digest", migrate: addPlanDigest)
+        migrator.registerMigration("v7-plan-digest", migrate: addPlanDigest)
         return migrator
     }()
 

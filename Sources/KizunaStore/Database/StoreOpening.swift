@@ -36,6 +36,11 @@ struct StoreOpening {
             // The pool's readers are opened read-only; the one writer is not.
             let kiB = db.configuration.readonly ? cacheKiB : writerCacheKiB
             try db.execute(sql: "PRAGMA cache_size = -\(kiB)")
+            // A statement that writes many rows (the multi-row INSERTs of a materialization)
+            // keeps a journal of the pages it changes, to undo itself alone on a failure: in
+            // memory rather than in a temporary file it spills to after 64 KiB, which wrote
+            // every page it touched once more.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         }
         return configuration
     }

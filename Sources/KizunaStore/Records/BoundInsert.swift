@@ -12,6 +12,17 @@ import GRDBSQLite
 struct BoundInsert {
     private let statement: Statement
     private var sqlite: SQLiteStatement { statement.sqliteStatement }
+    /// The parameters of one row of a multi-row INSERT.
+    private var width: Int32 = 0
+
+    /// Prepares `INSERT INTO table (columns) VALUES (…), (…), …` with `rows` rows of
+    /// parameters; `Binder.row(_:)` binds each row's columns.
+    init(into table: String, columns: [String], rows: Int, in db: Database) throws {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let values = Array(repeating: row, count: rows).joined(separator: ", ")
+        try self.init("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)", in: db)
+        width = Int32(columns.count)
+    }
 
     /// Prepares `sql`, whose parameters are all positional (`?`).
     init(_ sql: String, in db: Database) throws {
@@ -26,16 +37,32 @@ struct BoundInsert {
     func insert(_ bind: (Binder) throws -> Void) throws {
         // A statement is bound between runs: after its last run, before GRDB's reset of the next.
         sqlite3_reset(sqlite)
-        try bind(Binder(statement: sqlite))
+        try bind(Binder(statement: sqlite, width: width))
         try statement.execute()
     }
 
     /// Binds the parameters of one row, by 1-based position.
     struct Binder {
         let statement: SQLiteStatement
+        /// The parameters of one row of a multi-row INSERT.
+        private let width: Int32
+        /// The parameters of the rows before this one.
+        private var offset: Int32 = 0
+
+        fileprivate init(statement: SQLiteStatement, width: Int32) {
+            self.statement = statement
+            self.width = width
+        }
+
+        /// The binder of row `row` (from 0) of a multi-row INSERT, whose positions are its columns'.
+        func row(_ row: Int) -> Binder {
+            var binder = self
+            binder.offset = Int32(row) * width
+            return binder
+        }
 
         func bind(_ value: Int64, at index: Int32) throws {
-            try check(sqlite3_bind_int64(statement, index, value))
+            try check(sqlite3_bind_int64(statement, offset + index, value))
         }
 
         func bind(_ text: String, at index: Int32) throws {
@@ -44,25 +71,25 @@ struct BoundInsert {
                 // SQLite copies the bytes (SQLITE_TRANSIENT): the buffer lives only in this closure.
                 bytes.withMemoryRebound(to: CChar.self) { chars in
                     // An empty buffer may have no address, which SQLite would read as NULL.
-                    sqlite3_bind_text(statement, index, chars.baseAddress ?? Self.empty, Int32(chars.count), Self.transient)
+                    sqlite3_bind_text(statement, offset + index, chars.baseAddress ?? Self.empty, Int32(chars.count), Self.transient)
                 }
             }
             try check(code)
         }
 
         func bind(_ text: String?, at index: Int32) throws {
-            guard let text else { return try check(sqlite3_bind_null(statement, index)) }
+            guard let text else { return try check(sqlite3_bind_null(statement, offset + index)) }
             try bind(text, at: index)
         }
 
         func bind(_ value: DatabaseValue, at index: Int32) throws {
             switch value.storage {
-            case .null: try check(sqlite3_bind_null(statement, index))
+            case .null: try check(sqlite3_bind_null(statement, offset + index))
             case .int64(let integer): try bind(integer, at: index)
-            case .double(let double): try check(sqlite3_bind_double(statement, index, double))
+            case .double(let double): try check(sqlite3_bind_double(statement, offset + index, double))
             case .string(let text): try bind(text, at: index)
             case .blob(let data):
-                try check(data.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress ?? Self.emptyAddress, Int32($0.count), Self.transient) })
+                try check(data.withUnsafeBytes { sqlite3_bind_blob(statement, offset + index, $0.baseAddress ?? Self.emptyAddress, Int32($0.count), Self.transient) })
             }
         }
 

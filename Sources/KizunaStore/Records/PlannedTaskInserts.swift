@@ -2,58 +2,86 @@ import GRDB
 import KizunaCore
 
 /// Stores planned tasks open, with their reminders: the rows a first planning pass writes by
-/// the hundred thousand, bound column by column rather than through a record per row.
+/// the hundred thousand, bound column by column rather than through a record per row, and
+/// many rows per statement.
+///
+/// SQLite's cost of running one INSERT beyond its rows (opening a cursor on the table and on
+/// each of its indexes, closing them, ending the statement) was as much as a row's own: a
+/// statement of `rowsPerStatement` rows pays it once for them all.
 struct PlannedTaskInserts {
-    private let task: BoundInsert
-    private let reminder: BoundInsert
+    /// Rows per INSERT. Larger statements save little more and cost more to prepare, once
+    /// per transaction.
+    static let rowsPerStatement = 32
+
+    // The columns a new open task leaves NULL (reassignment, snooze, note, closing) are not named.
+    private static let taskColumns = [
+        "id", "playbook", "step", "customer", "occurrence", "title", "owner", "priority", "start", "due", "zone", "state",
+        "checklist", "created_at", "updated_at", "plan_digest",
+    ]
+    private static let reminderColumns = ["task", "instant", "recipient", "timing", "channel"]
+
+    private let db: Database
     /// Each reminder timing in words (its key in the table), worked out once per timing.
     private var timingWords: [ReminderRule.Timing: String] = [:]
     /// Each checklist as JSON: the tasks of one step share theirs.
     private var checklists: [[String]: String] = [:]
 
     /// Prepares the inserts in `db`, for one transaction's rows.
-    init(in db: Database) throws {
-        // The columns a new open task leaves NULL (reassignment, snooze, note, closing) are not named.
-        task = try BoundInsert(
-            """
-            INSERT INTO tasks (id, playbook, step, customer, occurrence, title, owner, priority, start, due, zone, state,
-                checklist, created_at, updated_at, plan_digest)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, in: db)
-        reminder = try BoundInsert(
-            "INSERT INTO reminders (task, instant, recipient, timing, channel) VALUES (?, ?, ?, ?, ?)", in: db)
+    init(in db: Database) {
+        self.db = db
     }
 
-    /// Stores `planned` open, created at `now`, with its reminders and the digest of its plan.
-    mutating func insert(_ planned: PlannedTask, at now: Instant) throws {
-        let id = planned.id.hex
-        let checklist = json(of: planned.checklist)
-        try task.insert { row in
-            try row.bind(id, at: 1)
-            try row.bind(planned.playbook, at: 2)
-            try row.bind(planned.step, at: 3)
-            try row.bind(planned.customer, at: 4)
-            try row.bind(planned.occurrence, at: 5)
-            try row.bind(planned.title, at: 6)
-            try row.bind(planned.owner, at: 7)
-            try row.bind(planned.priority.rawValue, at: 8)
-            try row.bind(planned.start.secondsSinceEpoch, at: 9)
-            try row.bind(planned.due.secondsSinceEpoch, at: 10)
-            try row.bind(planned.zone.identifier, at: 11)
+    /// Stores `tasks` (each id once) open, created at `now`, with the digest of their plan, then their reminders (whose
+    /// tasks must exist first). Rows go in the order given: in id order, a batch's new rows go
+    /// into the indexes keyed by task page after page rather than all over them.
+    mutating func insert(_ tasks: [PlannedTask], at now: Instant) throws {
+        try Self.insert(into: "tasks", columns: Self.taskColumns, count: tasks.count, in: db) { index, row in
+            let task = tasks[index]
+            try row.bind(task.id.hex, at: 1)
+            try row.bind(task.playbook, at: 2)
+            try row.bind(task.step, at: 3)
+            try row.bind(task.customer, at: 4)
+            try row.bind(task.occurrence, at: 5)
+            try row.bind(task.title, at: 6)
+            try row.bind(task.owner, at: 7)
+            try row.bind(task.priority.rawValue, at: 8)
+            try row.bind(task.start.secondsSinceEpoch, at: 9)
+            try row.bind(task.due.secondsSinceEpoch, at: 10)
+            try row.bind(task.zone.identifier, at: 11)
             try row.bind(TaskState.open.rawValue, at: 12)
-            try row.bind(checklist, at: 13)
+            try row.bind(json(of: task.checklist), at: 13)
             try row.bind(now.secondsSinceEpoch, at: 14)
             try row.bind(now.secondsSinceEpoch, at: 15)
-            try row.bind(planned.planDigest, at: 16)
+            try row.bind(task.planDigest, at: 16)
         }
-        for planned in planned.reminders {
-            let timing = words(of: planned.timing)
-            try reminder.insert { row in
-                try row.bind(id, at: 1)
-                try row.bind(planned.instant.secondsSinceEpoch, at: 2)
-                try row.bind(planned.recipient, at: 3)
-                try row.bind(timing, at: 4)
-                try row.bind(planned.channel, at: 5)
+        let reminders = tasks.indices.flatMap { task in tasks[task].reminders.indices.map { (task: task, reminder: $0) } }
+        try Self.insert(into: "reminders", columns: Self.reminderColumns, count: reminders.count, in: db) { index, row in
+            let (task, reminder) = (tasks[reminders[index].task], tasks[reminders[index].task].reminders[reminders[index].reminder])
+            try row.bind(task.id.hex, at: 1)
+            try row.bind(reminder.instant.secondsSinceEpoch, at: 2)
+            try row.bind(reminder.recipient, at: 3)
+            try row.bind(words(of: reminder.timing), at: 4)
+            try row.bind(reminder.channel, at: 5)
+        }
+    }
+
+    /// Inserts `count` rows into `table`, `rowsPerStatement` per statement and the rest in a
+    /// last one; `bind(index, row)` binds the columns of row `index`.
+    private static func insert(
+        into table: String, columns: [String], count: Int, in db: Database, bind: (Int, BoundInsert.Binder) throws -> Void
+    ) throws {
+        var full: BoundInsert?
+        for first in stride(from: 0, to: count, by: rowsPerStatement) {
+            let rows = min(rowsPerStatement, count - first)
+            let statement: BoundInsert
+            if rows == rowsPerStatement, let full {
+                statement = full
+            } else {
+                statement = try BoundInsert(into: table, columns: columns, rows: rows, in: db)
+                if rows == rowsPerStatement { full = statement }
+            }
+            try statement.insert { binder in
+                for row in 0..<rows { try bind(first + row, binder.row(row)) }
             }
         }
     }

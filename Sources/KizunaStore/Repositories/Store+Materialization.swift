@@ -30,17 +30,19 @@ extension Store {
         planned: [PlannedTask], from: Instant, to: Instant, customers: Set<String>? = nil, playbooks: Set<String>? = nil,
         now: Instant, reasons: (StoredTask) -> String
     ) throws(StoreError) -> MaterializationResult {
-        try write { db in
+        // In id order, a batch's new rows go into the tasks' primary key (and the events'
+        // and reminders' indexes keyed by task) page after page rather than all over them.
+        // Sorted before the transaction: other processes wait for the store only while it writes.
+        let order = Self.firstOfEachID(planned)
+        return try write { db in
             let pausedUntil = try pausedUntil(after: from, in: db)
-            // In id order, a batch's new rows go into the tasks' primary key (and the events'
-            // and reminders' indexes keyed by task) page after page rather than all over them.
             // Read before anything is written: every row written below is planned, so none of
             // the rows written is among those the plan dropped, and none is read back.
             let comparison = try compare(
-                planned, at: Self.firstOfEachID(planned), from: from, to: to, customers: customers, playbooks: playbooks, in: db)
+                planned, at: order, from: from, to: to, customers: customers, playbooks: playbooks, in: db)
             var result = MaterializationResult(unchanged: comparison.unchanged)
             let reminders = try storedReminders(tasks: comparison.entries.compactMap(\.stored?.id), in: db)
-            var inserts = try PlannedTaskInserts(in: db)
+            var created: [PlannedTask] = []
             for entry in comparison.entries {
                 let task = planned[entry.index]
                 if let existing = entry.stored {
@@ -49,10 +51,12 @@ extension Store {
                 } else if Self.isPaused(task, pausedUntil: pausedUntil) {
                     result.paused += 1
                 } else {
-                    try inserts.insert(task, at: now)
-                    result.created += 1
+                    created.append(task)
                 }
             }
+            var inserts = PlannedTaskInserts(in: db)
+            try inserts.insert(created, at: now)
+            result.created += created.count
             for row in comparison.dropped {
                 try cancel(row, reason: reasons(row.storedTask), actor: Self.engineActor, at: now, in: db)
                 result.cancelled += 1
