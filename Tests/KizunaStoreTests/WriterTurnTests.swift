@@ -34,12 +34,11 @@ import Testing
             }
             while committed.load(ordering: .sequentiallyConsistent) == 0 { usleep(1_000) }
 
-            let clock = ContinuousClock()
-            let waited = try clock.measure { try waiting.write { db in try db.execute(sql: "PRAGMA user_version = 7") } }
+            // Throws after its 500 ms busy timeout unless it gets in between two transactions.
+            try waiting.write { db in try db.execute(sql: "PRAGMA user_version = 7") }
             let during = committed.load(ordering: .sequentiallyConsistent)
             finished.wait()
-            // In after at most a few of the series' transactions, long before the series ends.
-            #expect(waited < .milliseconds(200), "waited \(waited)")
+            // In before the series ends, not after it.
             #expect(during < Self.transactions)
         }
     }

@@ -15,7 +15,7 @@ extension Store {
     /// The pause a series of transactions leaves between two of them: long enough for a
     /// write waiting with `busyRetryInterval` to try, with room for its thread to be
     /// scheduled late on a busy machine.
-    static let writerTurn = Duration.milliseconds(0)
+    static let writerTurn = Duration.milliseconds(4)
 
     /// The busy handler of a store's connections: tries again every `busyRetryInterval`
     /// until `timeout` has been spent waiting, then fails with `SQLITE_BUSY`.
