@@ -47,6 +47,16 @@ import Testing
         #expect(sizes.next == BatchSizes.minimum)
     }
 
+    @Test func aPassWaitingForItsPlansDoesNotGrowBatchesButShrinksThem() {
+        var sizes = BatchSizes(.standard)
+        sizes.record(customers: 5_000, took: .milliseconds(100), waited: .milliseconds(50))
+        #expect(sizes.next == 5_000)
+        sizes.record(customers: 5_000, took: .milliseconds(100), waited: .milliseconds(5))
+        #expect(sizes.next == 10_000)
+        sizes.record(customers: 10_000, took: .seconds(2), waited: .seconds(1))
+        #expect(sizes.next == 5_000)
+    }
+
     @Test func aShortLastBatchIsMeasuredByItsOwnCount() {
         var sizes = BatchSizes(.standard)
         sizes.record(customers: 1_000, took: .milliseconds(500))

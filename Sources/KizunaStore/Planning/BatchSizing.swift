@@ -41,12 +41,16 @@ struct BatchSizes: Sendable, Equatable {
             }
     }
 
-    /// Records that a batch of `customers` was written in `duration`. Sized by time, the next
-    /// batch is sized to take the target at the same speed, within `maxFactor` of `customers`
-    /// and the bounds.
-    mutating func record(customers: Int, took duration: Duration) {
+    /// Records that a batch of `customers` was written in `duration`, after which the pass
+    /// `waited` for the next batch's plan. Sized by time, the next batch is sized to take the
+    /// target at the same speed, within `maxFactor` of `customers` and the bounds; but when
+    /// the wait was more than a tenth of the write, planning, not writing, holds the pass back
+    /// (a pass that changes little), and larger batches would only plan more before the first
+    /// write and write more after the last plan: the size then only shrinks.
+    mutating func record(customers: Int, took duration: Duration, waited: Duration = .zero) {
         guard case .timed(let target) = sizing, customers > 0 else { return }
-        let factor = duration > .zero ? min(max(target / duration, 1 / Self.maxFactor), Self.maxFactor) : Self.maxFactor
+        let growth = waited * 10 > duration ? 1 : Self.maxFactor
+        let factor = duration > .zero ? min(max(target / duration, 1 / Self.maxFactor), growth) : growth
         next = min(max(Int((Double(customers) * factor).rounded()), Self.minimum), Self.maximum)
     }
 }
