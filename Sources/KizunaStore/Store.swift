@@ -10,6 +10,8 @@ public final class Store: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    /// The checkpoints of a `writingSeries`, on a connection of their own.
+    let checkpoints: BackgroundCheckpoints
 
     /// The actor recorded on the engine's own events (created, moved, cancelled).
     public static let engineActor = "kizuna"
@@ -52,6 +54,7 @@ public final class Store: Sendable {
     public init(path: String, options: Options = Options()) throws(StoreError) {
         self.path = path
         pool = try StoreOpening(path: path, options: options).open()
+        checkpoints = BackgroundCheckpoints(path: path)
     }
 
     /// Opens `kizuna.sqlite` in `stateDirectory` (the daemon's `StateDirectory=`).

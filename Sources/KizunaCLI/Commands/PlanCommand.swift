@@ -17,7 +17,8 @@ struct PlanCommand: ParsableCommand {
             `plan --diff` shows the stage changes and trigger firings the evaluation would record, and the tasks a \
             pass would create, move, update and cancel compared with the store, and changes nothing; with \
             `--playbooks DIR`, planned with the playbooks in DIR: run it before deploying an edit. \
-            Customers are written in transactions of `KIZUNA_PLAN_BATCH_SIZE` customers (default 5000).
+            Customers are written in transactions of about a second each (5000 customers first, then as many as \
+            the last write suggests); `KIZUNA_PLAN_BATCH_SIZE` pins the number of customers per transaction.
             """)
 
     @OptionGroup var config: ConfigOption
@@ -42,7 +43,7 @@ struct PlanCommand: ParsableCommand {
         let now = try currentInstant(in: zone)
         let window = PlanningWindow(now: now, zone: zone, horizon: configuration.horizon, calendar: configuration.calendar)
         var run = PlanningRun(playbooks: workspace.playbooks, zone: zone, calendar: configuration.calendar, window: window)
-        run.batchSize = try Self.batchSize(environment: ProcessInfo.processInfo.environment) ?? run.batchSize
+        if let size = try Self.batchSize(environment: ProcessInfo.processInfo.environment) { run.batchSizing = .fixed(size) }
         let period = "\(zone.localDateTime(at: window.from).date) to \(zone.localDateTime(at: window.to).date)"
         if diff {
             let store = try StoreAccess.open(configuration, .read)

@@ -10,7 +10,11 @@ public struct TaskID: Hashable, Sendable, Comparable, CustomStringConvertible, C
 
     /// An id read back from storage or a command line (not validated beyond its form).
     public init?(hex: String) {
-        guard hex.count == 16, hex.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+        // Byte by byte: a pass reads back hundreds of thousands of ids, and `Character`'s
+        // properties would also let through hex digits of other scripts (fullwidth ones).
+        guard hex.utf8.count == 16, hex.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            return nil
+        }
         self.hex = hex
     }
 

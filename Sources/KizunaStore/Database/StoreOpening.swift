@@ -41,6 +41,9 @@ struct StoreOpening {
             // memory rather than in a temporary file it spills to after 64 KiB, which wrote
             // every page it touched once more.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            // A WAL grown by a large transaction keeps its size on disk, rewritten from its start
+            // after a checkpoint; the writer cuts it back to this size when it restarts it.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA journal_size_limit = \(Store.walSizeLimit)") }
         }
         return configuration
     }

@@ -13,7 +13,7 @@ public struct PlanningRun: Sendable {
     public var calendar: BusinessCalendar
     public var window: PlanningWindow
     /// Customers per transaction.
-    public var batchSize: Int
+    public var batchSizing: BatchSizing
     /// Firings of `when:` plays not yet stored (what `plan --diff` previews), planned with the stored ones.
     public var pendingFirings: [TriggerFiring] = []
     /// Stage changes not yet stored (what `plan --diff` previews): the customers are planned
@@ -28,12 +28,14 @@ public struct PlanningRun: Sendable {
     /// did); `nil` reads them.
     public var customers: [Customer]?
 
-    public init(playbooks: [Playbook], zone: Zone, calendar: BusinessCalendar, window: PlanningWindow, batchSize: Int = 5_000) {
+    /// A pass of `batchSize` customers per transaction, or, when `nil`, of as many as are
+    /// written in about a second (`BatchSizing.standard`).
+    public init(playbooks: [Playbook], zone: Zone, calendar: BusinessCalendar, window: PlanningWindow, batchSize: Int? = nil) {
         self.playbooks = playbooks
         self.zone = zone
         self.calendar = calendar
         self.window = window
-        self.batchSize = batchSize
+        batchSizing = batchSize.map(BatchSizing.fixed) ?? .standard
     }
 
     /// Plans every stored customer and materializes the tasks; `progress` is told how many
@@ -46,15 +48,19 @@ public struct PlanningRun: Sendable {
     ) throws(StoreError) -> MaterializationResult {
         var total = MaterializationResult()
         var written = false
-        try forEachBatch(of: store, progress: progress, shouldStop: shouldStop) { batch throws(StoreError) in
-            // The next batch is ready as soon as one is written: a write of another process
-            // (`kizuna done`) waiting for the store gets in between two batches, not after the pass.
-            if written { store.leaveTurnToWaitingWriters() }
-            written = true
-            total.add(
-                try store.materialize(
-                    planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers,
-                    playbooks: playbookIDs, now: now, reasons: batch.reasons.reason))
+        try store.writingSeries { () throws(StoreError) in
+            try forEachBatch(of: store, progress: progress, shouldStop: shouldStop) { batch throws(StoreError) in
+                // The next batch is ready as soon as one is written: a write of another process
+                // (`kizuna done`) waiting for the store gets in between two batches, not after the pass.
+                if written { store.leaveTurnToWaitingWriters() }
+                written = true
+                total.add(
+                    try store.materialize(
+                        planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers,
+                        playbooks: playbookIDs, now: now, reasons: batch.reasons.reason))
+                // Copied into the database file on another core while the next batch is written.
+                store.checkpointAfterCommit()
+            }
         }
         return total
     }
@@ -96,24 +102,37 @@ public struct PlanningRun: Sendable {
     /// and planning leaves the pass's wall-clock time (a batch is written in about twice the
     /// time it is planned in). The first batch, with nothing to overlap, is planned on two
     /// cores at once. After `shouldStop` turns true no further batch is handed over.
+    ///
+    /// Sized by time, a batch's size follows from the time `body` took with the one before
+    /// last (the one before is being written while it is planned), and from how long the
+    /// pass then waited for the last one's plan.
     private func forEachBatch(
         of customers: [Customer], store: Store, planner: Planner, progress: (_ done: Int, _ total: Int) -> Void,
         shouldStop: () -> Bool, _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
-        let size = max(1, batchSize)
-        let starts = Array(stride(from: 0, to: customers.count, by: size))
-        let slice = { (index: Int) in Array(customers[starts[index]..<min(starts[index] + size, customers.count)]) }
+        var sizes = BatchSizes(batchSizing)
+        var sliced = 0
+        func nextSlice() -> [Customer]? {
+            guard sliced < customers.count, !shouldStop() else { return nil }
+            let end = min(sliced + sizes.next, customers.count)
+            defer { sliced = end }
+            return Array(customers[sliced..<end])
+        }
+        let clock = ContinuousClock()
         var done = 0
-        var upcoming = starts.isEmpty || shouldStop() ? nil : try batch(of: slice(0), store: store, planner: planner, halves: true)
-        for index in starts.indices {
-            guard let batch = upcoming else { break }
-            let following = index + 1 < starts.count && !shouldStop() ? slice(index + 1) : nil
-            let next = following.map { customers in
+        var upcoming = try nextSlice().map { customers throws(StoreError) in
+            try batch(of: customers, store: store, planner: planner, halves: true)
+        }
+        while let batch = upcoming {
+            let next = nextSlice().map { customers in
                 BackgroundResult { () throws(StoreError) in try self.batch(of: customers, store: store, planner: planner) }
             }
+            let started = clock.now
             let written = Result { () throws(StoreError) in try body(batch) }
+            let wrote = clock.now
             // Waited for even when `body` failed, so no planning outlives the pass.
             let planned = next.map { next in Result { () throws(StoreError) in try next.value() } }
+            sizes.record(customers: batch.customers.count, took: wrote - started, waited: clock.now - wrote)
             try written.get()
             done += batch.customers.count
             progress(done, customers.count)

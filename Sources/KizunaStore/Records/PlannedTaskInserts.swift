@@ -31,38 +31,56 @@ struct PlannedTaskInserts {
         self.db = db
     }
 
-    /// Stores `tasks` (each id once) open, created at `now`, with the digest of their plan, then their reminders (whose
-    /// tasks must exist first). Rows go in the order given: in id order, a batch's new rows go
-    /// into the indexes keyed by task page after page rather than all over them.
-    mutating func insert(_ tasks: [PlannedTask], at now: Instant) throws {
-        try Self.insert(into: "tasks", columns: Self.taskColumns, count: tasks.count, in: db) { index, row in
-            let task = tasks[index]
-            try row.bind(task.id.hex, at: 1)
-            try row.bind(task.playbook, at: 2)
-            try row.bind(task.step, at: 3)
-            try row.bind(task.customer, at: 4)
-            try row.bind(task.occurrence, at: 5)
-            try row.bind(task.title, at: 6)
-            try row.bind(task.owner, at: 7)
-            try row.bind(task.priority.rawValue, at: 8)
-            try row.bind(task.start.secondsSinceEpoch, at: 9)
-            try row.bind(task.due.secondsSinceEpoch, at: 10)
-            try row.bind(task.zone.identifier, at: 11)
-            try row.bind(TaskState.open.rawValue, at: 12)
-            try row.bind(json(of: task.checklist), at: 13)
-            try row.bind(now.secondsSinceEpoch, at: 14)
-            try row.bind(now.secondsSinceEpoch, at: 15)
-            try row.bind(task.planDigest, at: 16)
+    /// Stores the tasks of `planned` at `indexes` (each id once) open, created at `now`, with
+    /// the digest of their plan, then their reminders (whose tasks must exist first). Rows go
+    /// in the order given: in id order, a batch's new rows go into the indexes keyed by task
+    /// page after page rather than all over them.
+    mutating func insert(_ planned: [PlannedTask], at indexes: [Int], createdAt now: Instant) throws {
+        // Each task is bound in place, borrowed: a copy would retain and release each of its
+        // strings and arrays, hundreds of thousands of times in a first pass.
+        try planned.withUnsafeBufferPointer { buffer throws in
+            // A pointer's subscript lends its element; a buffer's returns a copy.
+            guard let tasks = buffer.baseAddress else { return }
+            try Self.insert(into: "tasks", columns: Self.taskColumns, count: indexes.count, in: db) { index, row in
+                let task = indexes[index]
+                try Self.bind(tasks[task], checklist: json(of: tasks[task].checklist), createdAt: now, to: row)
+            }
+            let reminders = indexes.flatMap { task in tasks[task].reminders.indices.map { (task: task, reminder: $0) } }
+            try Self.insert(into: "reminders", columns: Self.reminderColumns, count: reminders.count, in: db) { index, row in
+                let (task, reminder) = reminders[index]
+                try Self.bind(tasks[task], reminder: reminder, timing: words(of: tasks[task].reminders[reminder].timing), to: row)
+            }
         }
-        let reminders = tasks.indices.flatMap { task in tasks[task].reminders.indices.map { (task: task, reminder: $0) } }
-        try Self.insert(into: "reminders", columns: Self.reminderColumns, count: reminders.count, in: db) { index, row in
-            let (task, reminder) = (tasks[reminders[index].task], tasks[reminders[index].task].reminders[reminders[index].reminder])
-            try row.bind(task.id.hex, at: 1)
-            try row.bind(reminder.instant.secondsSinceEpoch, at: 2)
-            try row.bind(reminder.recipient, at: 3)
-            try row.bind(words(of: reminder.timing), at: 4)
-            try row.bind(reminder.channel, at: 5)
-        }
+    }
+
+    /// Binds `task`, whose checklist is `checklist` in JSON. Not mutating: a task borrowed
+    /// across a call that mutates something is copied first.
+    private static func bind(_ task: borrowing PlannedTask, checklist: String, createdAt now: Instant, to row: BoundInsert.Binder) throws {
+        try row.bind(task.id.hex, at: 1)
+        try row.bind(task.playbook, at: 2)
+        try row.bind(task.step, at: 3)
+        try row.bind(task.customer, at: 4)
+        try row.bind(task.occurrence, at: 5)
+        try row.bind(task.title, at: 6)
+        try row.bind(task.owner, at: 7)
+        try row.bind(task.priority.rawValue, at: 8)
+        try row.bind(task.start.secondsSinceEpoch, at: 9)
+        try row.bind(task.due.secondsSinceEpoch, at: 10)
+        try row.bind(task.zone.identifier, at: 11)
+        try row.bind(TaskState.open.rawValue, at: 12)
+        try row.bind(checklist, at: 13)
+        try row.bind(now.secondsSinceEpoch, at: 14)
+        try row.bind(now.secondsSinceEpoch, at: 15)
+        try row.bind(task.planDigest, at: 16)
+    }
+
+    /// Binds the reminder at `index` of `task`, whose timing is `timing` in words.
+    private static func bind(_ task: borrowing PlannedTask, reminder index: Int, timing: String, to row: BoundInsert.Binder) throws {
+        try row.bind(task.id.hex, at: 1)
+        try row.bind(task.reminders[index].instant.secondsSinceEpoch, at: 2)
+        try row.bind(task.reminders[index].recipient, at: 3)
+        try row.bind(timing, at: 4)
+        try row.bind(task.reminders[index].channel, at: 5)
     }
 
     /// Inserts `count` rows into `table`, `rowsPerStatement` per statement and the rest in a

@@ -42,20 +42,21 @@ extension Store {
                 planned, at: order, from: from, to: to, customers: customers, playbooks: playbooks, in: db)
             var result = MaterializationResult(unchanged: comparison.unchanged)
             let reminders = try storedReminders(tasks: comparison.entries.compactMap(\.stored?.id), in: db)
-            var created: [PlannedTask] = []
+            // By index: a first pass creates hundreds of thousands of tasks, each not copied.
+            var created: [Int] = []
             for entry in comparison.entries {
-                let task = planned[entry.index]
                 if let existing = entry.stored {
-                    let changed = try follow(task, existing: existing, reminders: reminders[existing.id] ?? [], now: now, in: db)
+                    let changed = try follow(
+                        planned[entry.index], existing: existing, reminders: reminders[existing.id] ?? [], now: now, in: db)
                     if changed { result.updated += 1 } else { result.unchanged += 1 }
-                } else if Self.isPaused(task, pausedUntil: pausedUntil) {
+                } else if Self.isPaused(planned[entry.index], pausedUntil: pausedUntil) {
                     result.paused += 1
                 } else {
-                    created.append(task)
+                    created.append(entry.index)
                 }
             }
             var inserts = PlannedTaskInserts(in: db)
-            try inserts.insert(created, at: now)
+            try inserts.insert(planned, at: created, createdAt: now)
             result.created += created.count
             for row in comparison.dropped {
                 try cancel(row, reason: reasons(row.storedTask), actor: Self.engineActor, at: now, in: db)

@@ -125,7 +125,8 @@ extension Store {
     /// Whether the store has any task of the customers of `tasks`. A task's id names its
     /// customer: when none of them has a row (their first pass), no id needs looking up.
     private func anyTask(of tasks: [PlannedTask], in db: Database) throws -> Bool {
-        let customers = Set(tasks.lazy.map(\.customer))
+        // Not `lazy`: its iterator would copy each task whole.
+        let customers = Set(tasks.map(\.customer))
         return try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tasks WHERE customer IN (SELECT value FROM json_each(?)))"),
             arguments: [JSONColumn.encode(Array(customers))]) ?? false

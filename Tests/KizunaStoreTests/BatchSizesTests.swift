@@ -1,0 +1,67 @@
+import Testing
+
+@testable import KizunaStore
+
+/// The sizes of a pass's batches, from made-up write durations.
+@Suite("Batch sizes") struct BatchSizesTests {
+    @Test func aFixedSizeStaysWhateverTheWritesTake() {
+        var sizes = BatchSizes(.fixed(10))
+        sizes.record(customers: 10, took: .milliseconds(1))
+        #expect(sizes.next == 10)
+        sizes.record(customers: 10, took: .seconds(30))
+        #expect(sizes.next == 10)
+    }
+
+    @Test func timedSizesStartAtFiveThousand() {
+        #expect(BatchSizes(.standard).next == 5_000)
+    }
+
+    @Test func aBatchIsSizedToTakeTheTargetAtTheSpeedOfTheOneMeasured() {
+        var sizes = BatchSizes(.timed(target: .seconds(1)))
+        sizes.record(customers: 5_000, took: .milliseconds(800))
+        #expect(sizes.next == 6_250)
+        sizes.record(customers: 6_250, took: .milliseconds(1_250))
+        #expect(sizes.next == 5_000)
+    }
+
+    @Test func quickWritesGrowBatchesAtMostTwofoldEachTime() {
+        var sizes = BatchSizes(.standard)
+        sizes.record(customers: 5_000, took: .milliseconds(100))
+        #expect(sizes.next == 10_000)
+        sizes.record(customers: 10_000, took: .zero)
+        #expect(sizes.next == 20_000)
+        sizes.record(customers: 20_000, took: .milliseconds(100))
+        #expect(sizes.next == 40_000)
+        sizes.record(customers: 40_000, took: .milliseconds(100))
+        #expect(sizes.next == BatchSizes.maximum)
+    }
+
+    @Test func slowWritesShrinkBatchesAtMostByHalfEachTime() {
+        var sizes = BatchSizes(.standard)
+        sizes.record(customers: 5_000, took: .seconds(10))
+        #expect(sizes.next == 2_500)
+        sizes.record(customers: 2_500, took: .seconds(3))
+        #expect(sizes.next == 1_250)
+        sizes.record(customers: 1_250, took: .seconds(3))
+        sizes.record(customers: 625, took: .seconds(3))
+        #expect(sizes.next == BatchSizes.minimum)
+    }
+
+    @Test func aPassWaitingForItsPlansDoesNotGrowBatchesButShrinksThem() {
+        var sizes = BatchSizes(.standard)
+        sizes.record(customers: 5_000, took: .milliseconds(100), waited: .milliseconds(50))
+        #expect(sizes.next == 5_000)
+        sizes.record(customers: 5_000, took: .milliseconds(100), waited: .milliseconds(5))
+        #expect(sizes.next == 10_000)
+        sizes.record(customers: 10_000, took: .seconds(2), waited: .seconds(1))
+        #expect(sizes.next == 5_000)
+    }
+
+    @Test func aShortLastBatchIsMeasuredByItsOwnCount() {
+        var sizes = BatchSizes(.standard)
+        sizes.record(customers: 1_000, took: .milliseconds(500))
+        #expect(sizes.next == 2_000)
+        sizes.record(customers: 0, took: .seconds(5))
+        #expect(sizes.next == 2_000)
+    }
+}
