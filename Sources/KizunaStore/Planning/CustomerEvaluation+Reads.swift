@@ -1,0 +1,38 @@
+import KizunaCore
+
+extension CustomerEvaluation {
+    /// What an evaluation reads of all its customers at once, before it evaluates and records
+    /// them chunk by chunk: their scores (from the signals the health model reads) and the
+    /// signals the conditions read, but for `health`, which the scores it records make.
+    struct Reads: Sendable {
+        /// One score per customer, in the customers' order; none without a health model.
+        var scores: [(customer: String, day: CivilDate, score: HealthScore)]
+        var signals: SignalWindows
+    }
+
+    /// The reads of `customers` at `now`: many customers in one pass over each metric's
+    /// window, a few customer by customer. Once `shouldStop` turns true no further metric is
+    /// read, and what was read is incomplete.
+    func reads(for customers: [Customer], on store: Store, now: Instant, shouldStop: @Sendable () -> Bool) throws(StoreError) -> Reads {
+        var scores: [(customer: String, day: CivilDate, score: HealthScore)] = []
+        if let health { scores = try self.scores(health, for: customers, on: store, now: now, shouldStop: shouldStop) }
+        let signals = try store.signalWindows(
+            since: Self.windowStarts(of: conditionNeeds, now: now), of: customers.map(\.id), shouldStop: shouldStop)
+        return Reads(scores: scores, signals: signals)
+    }
+
+    /// The series the lifecycle's and the triggers' conditions read (metric → days of history).
+    var conditionNeeds: [String: Int] {
+        let conditions = lifecycle.transitions.compactMap(\.when) + playbooks.compactMap { playbook -> Condition? in
+            if case .condition(let condition, _) = playbook.trigger { condition } else { nil }
+        }
+        return conditions.reduce(into: [String: Int]()) { $0.merge($1.expression.seriesNeeds, uniquingKeysWith: max) }
+    }
+
+    /// The first instant, in seconds, of each signal series of `needs` (no `health`) that a
+    /// condition can read at `now`, whatever the zone: the start of the day `days` before
+    /// today in any zone is less than `days + 1` days and a daylight-saving hour before `now`.
+    static func windowStarts(of needs: [String: Int], now: Instant) -> [String: Int64] {
+        needs.filter { $0.key != "health" }.mapValues { days in now.secondsSinceEpoch - Int64(days + 2) * 86_400 }
+    }
+}
