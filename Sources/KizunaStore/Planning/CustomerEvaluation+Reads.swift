@@ -14,11 +14,22 @@ extension CustomerEvaluation {
     /// window, a few customer by customer. Once `shouldStop` turns true no further metric is
     /// read, and what was read is incomplete.
     func reads(for customers: [Customer], on store: Store, now: Instant, shouldStop: @Sendable () -> Bool) throws(StoreError) -> Reads {
-        var scores: [(customer: String, day: CivilDate, score: HealthScore)] = []
-        if let health { scores = try self.scores(health, for: customers, on: store, now: now, shouldStop: shouldStop) }
-        let signals = try store.signalWindows(
-            since: Self.windowStarts(of: conditionNeeds, now: now), of: customers.map(\.id), shouldStop: shouldStop)
-        return Reads(scores: scores, signals: signals)
+        let since = Self.windowStarts(of: conditionNeeds, now: now)
+        let nothing = Reads(scores: [], signals: SignalWindows(customers: []))
+        // The scores (themselves read on both cores, one of them soon idle) alongside the
+        // conditions' signals, whose windows are most often the longest read.
+        let parts = [true, false].parallelMap { scoring -> Result<Reads, StoreError> in
+            do throws(StoreError) {
+                guard scoring else {
+                    return .success(Reads(scores: [], signals: try store.signalWindows(since: since, of: customers.map(\.id), shouldStop: shouldStop)))
+                }
+                guard let health else { return .success(nothing) }
+                return .success(Reads(scores: try scores(health, for: customers, on: store, now: now, shouldStop: shouldStop), signals: nothing.signals))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return Reads(scores: try parts[0].get().scores, signals: try parts[1].get().signals)
     }
 
     /// The series the lifecycle's and the triggers' conditions read (metric → days of history).
