@@ -16,9 +16,10 @@ extension CustomerEvaluation {
     func reads(for customers: [Customer], on store: Store, now: Instant, shouldStop: @Sendable () -> Bool) throws(StoreError) -> Reads {
         let since = Self.windowStarts(of: conditionNeeds, now: now)
         let nothing = Reads(scores: [], signals: SignalWindows(customers: []))
-        // The scores (themselves read on both cores, one of them soon idle) alongside the
-        // conditions' signals, whose windows are most often the longest read.
-        let parts = [true, false].parallelMap { scoring -> Result<Reads, StoreError> in
+        // Many customers: the scores (themselves read on both cores, one of them soon idle)
+        // alongside the conditions' signals, whose windows are most often the longest read. A
+        // few are read on this thread, which starts no worker thread for so little.
+        let read: @Sendable (Bool) -> Result<Reads, StoreError> = { scoring in
             do throws(StoreError) {
                 guard scoring else {
                     return .success(Reads(scores: [], signals: try store.signalWindows(since: since, of: customers.map(\.id), shouldStop: shouldStop)))
@@ -29,6 +30,8 @@ extension CustomerEvaluation {
                 return .failure(error)
             }
         }
+        let parallel = health != nil && !since.isEmpty && Self.idsReadOneByOne(customers) == nil
+        let parts = parallel ? [true, false].parallelMap(read) : [true, false].map(read)
         return Reads(scores: try parts[0].get().scores, signals: try parts[1].get().signals)
     }
 
