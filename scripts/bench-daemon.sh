@@ -9,7 +9,10 @@
 # Defaults: 10000 customers, 60 idle seconds, a temporary folder removed afterwards. The
 # machine may be shared: the load average is printed with the figures, and the daemon's CPU
 # time (user and system) with each timing. KIZUNAD=path runs another build of the daemon
-# (a baseline to compare with) on the same data.
+# (a baseline to compare with) on the same data. KIZUNA_BENCH_SIGNAL_DAYS=60 adds that many days
+# of every customer's signals (scripts/bench-store-data.py signals) and the example health model
+# and lifecycle (examples/health.yaml, lifecycle.yaml) beside the configuration, so that each
+# pass scores the customers and evaluates stages and triggers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +34,11 @@ write_config "$KIZUNA_CONFIG" "$folder/state" "$folder/playbooks"
 status=$folder/state/kizunad.status.json
 python3 scripts/bench-store-data.py customers "$customers" >"$folder/customers.jsonl"
 "$kizuna" import customers "$folder/customers.jsonl" >/dev/null
+signal_days=${KIZUNA_BENCH_SIGNAL_DAYS:-}
+if [[ -n $signal_days ]]; then
+  python3 scripts/bench-store-data.py signals "$signal_days" "$folder/state/kizuna.sqlite"
+  cp examples/health.yaml examples/lifecycle.yaml "$folder/"
+fi
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 # The status file's count of passes, read without starting a process, to leave the CPU to the daemon.
@@ -78,7 +86,7 @@ threads_sum() { cat /proc/"$pid"/task/*/"$1" 2>/dev/null | awk -v f="$2" -v k="$
 cpu_ns() { threads_sum schedstat 1 ""; }
 switches() { echo $(($(threads_sum status 2 voluntary_ctxt_switches:) + $(threads_sum status 2 nonvoluntary_ctxt_switches:))); }
 
-echo "kizunad benchmark: $customers customers, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "kizunad benchmark: $customers customers${signal_days:+, $signal_days days of signals}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start_daemon
 report_pass "start-up to first plan done (new store)" 0 "0 0"
 stop_daemon

@@ -11,15 +11,16 @@ extension Workspace {
     /// pass works out from them.
     func plan(
         on store: Store, now: Instant, window: PlanningWindow, playbooks: Set<String>?, batchSize: Int, timer: inout PassTimer,
-        shouldStop: () -> Bool
+        shouldStop: @Sendable () -> Bool
     ) throws(StoreError) -> (result: MaterializationResult, customers: [Customer]) {
         // A reload that changed nothing (a file saved as it was) has nothing to plan.
         guard playbooks?.isEmpty != true else { return (MaterializationResult(), []) }
         var customers = try store.customers()
         timer.lap("customers")
         let evaluation = if let playbooks { triggerEvaluation(of: playbooks) } else { self.evaluation }
-        // Chunks of fewer than `Store.fewCustomers` read each chunk's signals alone, not every
-        // customer's. Its stage changes and the tasks its firings make are logged with the pass's changes.
+        // Every customer's signals are read at once, then the customers are evaluated and recorded
+        // in chunks: a stop waits for one read or one chunk. Its stage changes and the tasks its
+        // firings make are logged with the pass's changes.
         _ = try evaluation?.evaluate(&customers, on: store, now: now, chunkSize: Store.fewCustomers / 2, shouldStop: shouldStop)
         timer.lap("evaluation")
         var run = PlanningRun(

@@ -1,5 +1,6 @@
 import KizunaCore
 import KizunaStore
+import Synchronization
 import Testing
 
 /// What the daemon calls when one customer's signals arrive: its score, stage, triggers
@@ -93,10 +94,11 @@ import Testing
         }
         try withStore { store in
             try fill(store)
-            var chunks = 0
+            // Asked before the read of the model's one metric, then before each chunk: the third
+            // time is after the first chunk.
+            let asked = Atomic(0)
             let stopped = try evaluation.evaluate(on: store, now: now, chunkSize: 3) {
-                chunks += 1
-                return chunks > 1
+                asked.add(1, ordering: .relaxed).newValue > 2
             }
             #expect(stopped == nil)
             // The first chunk was evaluated and recorded, the last one not.

@@ -3,7 +3,9 @@ import KizunaCore
 extension CustomerEvaluation {
     /// The trigger steps of every `when:` play for every customer, on the customer's day
     /// in the play's zone. A play that does not apply to the customer counts as false.
-    func triggerSteps(for customers: [Customer], on store: Store, now: Instant) throws(StoreError) -> [TriggerOutcome] {
+    func triggerSteps(for customers: [Customer], signals: SignalWindows, on store: Store, now: Instant) throws(StoreError)
+        -> [TriggerOutcome]
+    {
         let triggered = playbooks.filter { if case .condition = $0.trigger { true } else { false } }
         guard !triggered.isEmpty else { return [] }
         // The conditions and cool-downs apart: the loops over customers copy no playbook.
@@ -34,7 +36,7 @@ extension CustomerEvaluation {
             requests.append(SeriesRequest(customer: customers[index].id, today: play.today, zone: play.zone))
         }
         var series = [[String: [SignalPoint]]](repeating: [:], count: customers.count)
-        for (index, loaded) in zip(requesting, try store.seriesOfEach(requests, needs: needs)) { series[index] = loaded }
+        for (index, loaded) in zip(requesting, try store.seriesOfEach(requests, needs: needs, signals: signals)) { series[index] = loaded }
         var outcomes: [TriggerOutcome] = []
         for index in customers.indices {
             let id = customers[index].id

@@ -46,47 +46,60 @@ public struct CustomerEvaluation: Sendable {
     public func evaluate(_ customers: inout [Customer], on store: Store, now: Instant, record: Bool = true) throws(StoreError)
         -> Summary
     {
-        var summary = Summary()
-        if let health {
-            let scores = try self.scores(health, for: customers, on: store, now: now)
-            if record { try store.record(scores: scores) }
-            // One score per customer, in the customers' order.
-            for (index, scored) in zip(customers.indices, scores) { customers[index].health = scored.score.score }
-            summary.scored = scores.count
-        }
-        summary.stageChanges = try stageChanges(for: customers, on: store, now: now)
-        if record { try store.apply(stageChanges: summary.stageChanges, now: now) }
-        customers.apply(summary.stageChanges)
-        summary.triggers = try triggerSteps(for: customers, on: store, now: now)
-        if record { try store.record(steps: summary.triggers) }
-        return summary
+        try evaluate(&customers, on: store, now: now, chunkSize: customers.count, record: record, shouldStop: { false }) ?? Summary()
     }
 
     /// `evaluate(on:now:)` over every customer, `chunkSize` customers at a time, each chunk
     /// recorded before the next: a long pass (the daemon's) can stop between chunks, and
     /// returns `nil` when `shouldStop` said so. Customers are evaluated one by one, so the
     /// chunks record what one evaluation would.
-    public func evaluate(on store: Store, now: Instant, chunkSize: Int, shouldStop: () -> Bool) throws(StoreError) -> Summary? {
+    public func evaluate(on store: Store, now: Instant, chunkSize: Int, shouldStop: @Sendable () -> Bool) throws(StoreError) -> Summary? {
         var customers = try store.customers()
         return try evaluate(&customers, on: store, now: now, chunkSize: chunkSize, shouldStop: shouldStop)
     }
 
     /// `evaluate(on:now:chunkSize:shouldStop:)` of `customers`, as read from the store (every
-    /// customer, by id), left as `evaluate(_:on:now:record:)` leaves them.
-    public func evaluate(_ customers: inout [Customer], on store: Store, now: Instant, chunkSize: Int, shouldStop: () -> Bool)
-        throws(StoreError) -> Summary?
-    {
+    /// customer, by id), left as `evaluate(_:on:now:record:)` leaves them. Every customer's
+    /// signals are read first, in one pass over each metric's window when they are many
+    /// (`reads(for:on:now:shouldStop:)`); `shouldStop` is asked between those reads too.
+    public func evaluate(
+        _ customers: inout [Customer], on store: Store, now: Instant, chunkSize: Int, record: Bool = true,
+        shouldStop: @Sendable () -> Bool
+    ) throws(StoreError) -> Summary? {
+        let reads = try reads(for: customers, on: store, now: now, shouldStop: shouldStop)
         var summary = Summary()
         for first in stride(from: 0, to: customers.count, by: max(1, chunkSize)) {
             guard !shouldStop() else { return nil }
             let range = first..<min(first + max(1, chunkSize), customers.count)
             var chunk = Array(customers[range])
-            let found = try evaluate(&chunk, on: store, now: now)
+            let found = try evaluate(&chunk, scores: reads.scores.isEmpty ? [] : reads.scores[range], reads: reads, on: store, now: now, record: record)
             customers.replaceSubrange(range, with: chunk)
             summary.scored += found.scored
             summary.stageChanges += found.stageChanges
             summary.triggers += found.triggers
         }
+        return summary
+    }
+
+    /// One chunk of an evaluation: its `scores` (cut from `reads`) recorded first, for the
+    /// conditions that read `health` read them from the store, then its stage changes and
+    /// trigger steps, each recorded unless `record` is false.
+    private func evaluate(
+        _ customers: inout [Customer], scores: ArraySlice<(customer: String, day: CivilDate, score: HealthScore)>, reads: Reads,
+        on store: Store, now: Instant, record: Bool
+    ) throws(StoreError) -> Summary {
+        var summary = Summary()
+        if health != nil {
+            if record { try store.record(scores: Array(scores)) }
+            // One score per customer, in the customers' order.
+            for (index, scored) in zip(customers.indices, scores) { customers[index].health = scored.score.score }
+            summary.scored = scores.count
+        }
+        summary.stageChanges = try stageChanges(for: customers, signals: reads.signals, on: store, now: now)
+        if record { try store.apply(stageChanges: summary.stageChanges, now: now) }
+        customers.apply(summary.stageChanges)
+        summary.triggers = try triggerSteps(for: customers, signals: reads.signals, on: store, now: now)
+        if record { try store.record(steps: summary.triggers) }
         return summary
     }
 
@@ -151,8 +164,10 @@ public struct CustomerEvaluation: Sendable {
     }
 
     /// Each customer's score on its own day of `now`, in the customers' order, from one pass
-    /// over the signals of the model's metrics.
-    func scores(_ model: HealthModel, for customers: [Customer], on store: Store, now: Instant) throws(StoreError)
+    /// over the signals of the model's metrics. Once `shouldStop` turns true no further metric
+    /// is read, and the scores are incomplete.
+    func scores(_ model: HealthModel, for customers: [Customer], on store: Store, now: Instant, shouldStop: @Sendable () -> Bool = { false })
+        throws(StoreError)
         -> [(customer: String, day: CivilDate, score: HealthScore)]
     {
         let recomputation = HealthRecomputation(model: model, customers: customers.map { ($0.id, $0.zone ?? zone) }, now: now)
@@ -165,7 +180,7 @@ public struct CustomerEvaluation: Sendable {
         let read = parts.parallelMap { part -> Result<HealthRecomputation, StoreError> in
             var copy = recomputation
             do throws(StoreError) {
-                try store.forEachSignal(in: part.map { windows[$0] }, customers: ids) {
+                try store.forEachSignal(in: part.map { windows[$0] }, customers: ids, shouldStop: shouldStop) {
                     copy.add(metric: part[$0], customer: $1, value: $2, seconds: $3)
                 }
                 return .success(copy)
@@ -179,7 +194,9 @@ public struct CustomerEvaluation: Sendable {
     }
 
     /// The lifecycle's due stage changes.
-    func stageChanges(for customers: [Customer], on store: Store, now: Instant) throws(StoreError) -> [StageChange] {
+    func stageChanges(for customers: [Customer], signals: SignalWindows, on store: Store, now: Instant) throws(StoreError)
+        -> [StageChange]
+    {
         guard !lifecycle.transitions.isEmpty else { return [] }
         // The series each stage's conditions read: a customer's are loaded only when they read any.
         var needs: [String: [String: Int]] = [:]
@@ -196,7 +213,7 @@ public struct CustomerEvaluation: Sendable {
         let requesting = moving.indices.filter { needs[moving[$0].stage]?.isEmpty == false }
         let requests = requesting.map { SeriesRequest(customer: moving[$0].id, today: days[$0], zone: moving[$0].zone ?? zone) }
         var series = [[String: [SignalPoint]]](repeating: [:], count: moving.count)
-        for (index, loaded) in zip(requesting, try store.seriesOfEach(requests, needs: allNeeds)) { series[index] = loaded }
+        for (index, loaded) in zip(requesting, try store.seriesOfEach(requests, needs: allNeeds, signals: signals)) { series[index] = loaded }
         return moving.indices.flatMap { index in
             let (customer, today, customerZone) = (moving[index], days[index], moving[index].zone ?? zone)
             let signals = series[index]

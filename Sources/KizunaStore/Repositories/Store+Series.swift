@@ -29,70 +29,111 @@ extension Store {
     /// `series(of:needs:)` in the order of `requests`: what an evaluation that holds its
     /// customers in a list reads, without hashing every id into a dictionary and out again.
     func seriesOfEach(_ requests: [SeriesRequest], needs: [String: Int]) throws(StoreError) -> [[String: [SignalPoint]]] {
+        // Each metric from the earliest start of a request's window.
+        let since = needs.filter { $0.key != "health" }.mapValues { days in
+            requests.map { $0.zone.instant(for: LocalDateTime(date: $0.today.adding(days: -days))).secondsSinceEpoch }.min() ?? 0
+        }
+        let signals = try signalWindows(since: since, of: requests.map(\.customer))
+        return try seriesOfEach(requests, needs: needs, signals: signals)
+    }
+
+    /// `seriesOfEach(_:needs:)` with the signals cut from `signals` (read before, with every
+    /// metric of `needs` but `health`); only the `health` series, the stored scores, are read.
+    func seriesOfEach(_ requests: [SeriesRequest], needs: [String: Int], signals: SignalWindows) throws(StoreError)
+        -> [[String: [SignalPoint]]]
+    {
+        var loaded = signals.series(of: requests, needs: needs.filter { $0.key != "health" })
+        guard let days = needs["health"] else { return loaded }
+        let health = try read { db in
+            try requests.map { try healthSeries(customer: $0.customer, since: $0.today.adding(days: -days), in: db) }
+        }
+        for index in loaded.indices { loaded[index]["health"] = health[index] }
+        return loaded
+    }
+
+    /// The observations of each metric of `since` (metric → first instant, in seconds; no
+    /// `health`) of each of `customers` (distinct ids), with each one's latest before. Many
+    /// customers are read in one pass over each metric's window; a few, customer by customer
+    /// (`fewCustomers`). Once `shouldStop` turns true no further metric is read.
+    func signalWindows(since: [String: Int64], of customers: [String], shouldStop: () -> Bool = { false }) throws(StoreError)
+        -> SignalWindows
+    {
         try read { db in
-            // A metric without a single observation has empty series: nothing to read of it.
-            var unobserved: [String: [SignalPoint]] = [:]
-            for name in needs.keys where name != "health" {
-                if try !Self.isObserved(name, in: db) { unobserved[name] = [] }
+            var windows = SignalWindows(customers: customers)
+            for (name, since) in since.sorted(by: { $0.key < $1.key }) where !shouldStop() {
+                // A metric without a single observation has empty series: nothing to read of it.
+                guard try Self.isObserved(name, in: db) else { continue }
+                windows.metrics[name] =
+                    customers.count < Self.fewCustomers
+                    ? try metricOfEach(name, since: since, of: customers, in: db)
+                    : try metric(name, since: since, slots: windows.slots, in: db)
             }
-            let observed = needs.filter { unobserved[$0.key] == nil }
-            var loaded = [[String: [SignalPoint]]](repeating: unobserved, count: requests.count)
-            guard !observed.isEmpty else { return loaded }
-            guard requests.count >= Self.fewCustomers else {
-                for (index, request) in requests.enumerated() {
-                    let series = try series(customer: request.customer, needs: observed, today: request.today, zone: request.zone, in: db)
-                    loaded[index].merge(series, uniquingKeysWith: { _, read in read })
-                }
-                return loaded
-            }
-            let slots = CustomerSlots(requests.map(\.customer))
-            for (name, days) in observed {
-                let points =
-                    name == "health"
-                    ? try healthSeries(of: requests, days: days, in: db)
-                    : try signalSeries(name, of: requests, slots: slots, days: days, in: db)
-                for index in requests.indices { loaded[index][name] = points[index] }
-            }
-            return loaded
+            return windows
         }
     }
 
-    /// One metric's observations of each request from the start of the day `days` before its
-    /// day, with the observation before that: one range of the `signals_by_metric` index from
-    /// the earliest start, then, for the customers without an observation in it before their
-    /// start, the latest one before.
-    private func signalSeries(_ metric: String, of requests: [SeriesRequest], slots: CustomerSlots, days: Int, in db: Database) throws
-        -> [[SignalPoint]]
-    {
-        var starts: [LocalDateTime: [Zone: Int64]] = [:]
-        let start = requests.map { request in
-            let since = LocalDateTime(date: request.today.adding(days: -days))
-            if let known = starts[since]?[request.zone] { return known }
-            let instant = request.zone.instant(for: since).secondsSinceEpoch
-            starts[since, default: [:]][request.zone] = instant
-            return instant
-        }
-        var slots = slots
-        var window = [[(value: Double, at: Int64)]](repeating: [], count: requests.count)
-        var before = [(value: Double, at: Int64)?](repeating: nil, count: requests.count)
-        let earliest = start.min() ?? 0
-        try forEachSignal(of: metric, since: earliest, in: db) { customer, value, at in
-            guard let slot = slots.slot(of: customer) else { return }
-            if at >= start[slot] { window[slot].append((value, at)) } else { before[slot] = (value, at) }
-        }
-        let missing = requests.indices.filter { before[$0] == nil }.map { requests[$0].customer }
-        for (customer, value, at) in try latestObservations(of: metric, before: earliest, for: missing, in: db) {
-            if let slot = slots.slot(of: customer) { before[slot] = (value, at) }
-        }
-        var dates: [Zone: ZoneDates] = [:]
-        return requests.indices.map { slot in
-            let zone = requests[slot].zone
-            var reader = dates[zone] ?? ZoneDates(zone)
-            defer { dates[zone] = reader }
-            return ((before[slot].map { [$0] } ?? []) + window[slot]).map { row in
-                SignalPoint(date: reader.date(atSeconds: row.at), value: row.value)
+    /// One metric's observations of each customer from `since` on, with the one before:
+    /// customer by customer, each a range of the (customer, metric, at) key.
+    private func metricOfEach(_ name: String, since: Int64, of customers: [String], in db: Database) throws -> SignalWindows.Metric {
+        var metric = SignalWindows.Metric(since: since, customers: customers.count)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT value, at FROM signals \(Self.byCustomer)
+                WHERE customer = ? AND metric = ? AND at >= coalesce(
+                    (SELECT max(at) FROM signals WHERE customer = ? AND metric = ? AND at < ?), ?)
+                ORDER BY at
+                """)
+        for (slot, customer) in customers.enumerated() {
+            let rows = try Row.fetchCursor(statement, arguments: [customer, name, customer, name, since, since])
+            while let row = try rows.next() {
+                let observation = SignalWindows.Observation(value: row[0], at: row[1])
+                if observation.at < since { metric.before[slot] = observation } else { metric.window[slot].append(observation) }
             }
         }
+        return metric
+    }
+
+    /// One metric's observations of every customer of `slots` from `since` on, in one range of
+    /// the `signals_by_metric` index, with each one's latest before (`latestBefore`).
+    private func metric(_ name: String, since: Int64, slots: CustomerSlots, in db: Database) throws -> SignalWindows.Metric {
+        var slots = slots
+        var metric = SignalWindows.Metric(since: since, customers: slots.ids.count)
+        try forEachSignal(of: name, since: since, in: db) { customer, value, at in
+            if let slot = slots.slot(of: customer) { metric.window[slot].append(SignalWindows.Observation(value: value, at: at)) }
+        }
+        metric.before = try latestBefore(since, of: name, slots: slots, in: db)
+        return metric
+    }
+
+    /// The latest observation of `metric` before `seconds` of each customer of `slots`. The
+    /// ranges of the `signals_by_metric` index just before are read first, a day, then each
+    /// range twice as long as the one after it, while many customers lack one (most customers
+    /// of a metric observed daily have one the day before); the last few are looked up one by
+    /// one. Nothing is read once the metric has no earlier observation.
+    private func latestBefore(_ seconds: Int64, of metric: String, slots: CustomerSlots, in db: Database) throws
+        -> [SignalWindows.Observation?]
+    {
+        var slots = slots
+        var before = [SignalWindows.Observation?](repeating: nil, count: slots.ids.count)
+        var (end, span) = (seconds, Int64(86_400))
+        var missing = Array(slots.ids.indices)
+        while !missing.isEmpty, try Self.isObserved(metric, before: end, in: db) {
+            guard missing.count >= Self.fewCustomers else {
+                for (customer, value, at) in try latestObservations(of: metric, before: end, for: missing.map { slots.ids[$0] }, in: db) {
+                    if let slot = slots.slot(of: customer) { before[slot] = SignalWindows.Observation(value: value, at: at) }
+                }
+                break
+            }
+            let from = end > Int64.min + span ? end - span : Int64.min
+            // Ascending: the last one of a customer in the range is its latest, unless a later range had one.
+            try forEachSignal(of: metric, since: from, before: end, in: db) { customer, value, at in
+                guard let slot = slots.slot(of: customer), before[slot].map({ $0.at < end }) ?? true else { return }
+                before[slot] = SignalWindows.Observation(value: value, at: at)
+            }
+            missing = missing.filter { before[$0] == nil }
+            (end, span) = (from, span < Int64.max / 2 ? span * 2 : span)
+        }
+        return before
     }
 
     /// Whether the store holds any observation of `metric`: one step into `signals_by_metric`.
@@ -100,15 +141,19 @@ extension Store {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM signals WHERE metric = ?)"), arguments: [metric]) == true
     }
 
+    /// Whether the store holds an observation of `metric` before `seconds`: one step into
+    /// `signals_by_metric`.
+    static func isObserved(_ metric: String, before seconds: Int64, in db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM signals WHERE metric = ? AND at < ?)"), arguments: [metric, seconds])
+            == true
+    }
+
     /// The latest observation of `metric` before `seconds` of each of `customers` that has one.
-    /// None has one when the metric has none so early (a store whose signals began lately):
-    /// that is checked first, through the index, rather than asked of every customer.
     private func latestObservations(of metric: String, before seconds: Int64, for customers: [String], in db: Database) throws
         -> [(customer: String, value: Double, at: Int64)]
     {
-        let earlier = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM signals WHERE metric = ? AND at < ?)"), arguments: [metric, seconds])
-        guard earlier == true, !customers.isEmpty else { return [] }
+        guard !customers.isEmpty else { return [] }
         return try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -118,10 +163,5 @@ extension Store {
                     """),
             arguments: [JSONColumn.encode(customers), metric, metric, seconds]
         ).map { row in (row[0], row[1], row[2]) }
-    }
-
-    /// Each request's stored scores from the day `days` before its day, with the one before.
-    private func healthSeries(of requests: [SeriesRequest], days: Int, in db: Database) throws -> [[SignalPoint]] {
-        try requests.map { try healthSeries(customer: $0.customer, since: $0.today.adding(days: -days), in: db) }
     }
 }

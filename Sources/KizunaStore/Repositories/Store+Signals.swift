@@ -36,13 +36,14 @@ extension Store {
     /// Hands every observation of the metrics in `windows` (each from its instant on) of
     /// every customer, or of `customers`, to `body` as the metric's index in `windows`, the
     /// customer, the value and the instant in seconds, ascending by instant within each
-    /// metric: one pass over the store that collects nothing.
+    /// metric: one pass over the store that collects nothing. Once `shouldStop` turns true
+    /// no further metric is read.
     public func forEachSignal(
-        in windows: [(metric: String, since: Instant)], customers: Set<String>? = nil,
+        in windows: [(metric: String, since: Instant)], customers: Set<String>? = nil, shouldStop: () -> Bool = { false },
         _ body: (_ metric: Int, _ customer: String, _ value: Double, _ seconds: Int64) -> Void
     ) throws(StoreError) {
         try read { db in
-            for (index, window) in windows.enumerated() {
+            for (index, window) in windows.enumerated() where !shouldStop() {
                 guard let customers else {
                     try forEachSignal(of: window.metric, since: window.since.secondsSinceEpoch, in: db) { body(index, $0, $1, $2) }
                     continue
@@ -60,14 +61,15 @@ extension Store {
         }
     }
 
-    /// Every customer's observations of `metric` from `since` (seconds) on, ascending by
-    /// instant: one range of the `signals_by_metric` index.
+    /// Every customer's observations of `metric` from `since` (seconds) on, before `end`,
+    /// ascending by instant: one range of the `signals_by_metric` index.
     func forEachSignal(
-        of metric: String, since: Int64, in db: Database, _ body: (_ customer: String, _ value: Double, _ seconds: Int64) -> Void
+        of metric: String, since: Int64, before end: Int64 = .max, in db: Database,
+        _ body: (_ customer: String, _ value: Double, _ seconds: Int64) -> Void
     ) throws {
         let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT customer, value, at FROM signals WHERE metric = ? AND at >= ? ORDER BY at"),
-            arguments: [metric, since])
+            db.cachedStatement(sql: "SELECT customer, value, at FROM signals WHERE metric = ? AND at >= ? AND at < ? ORDER BY at"),
+            arguments: [metric, since, end])
         while let row = try rows.next() { body(row[0], row[1], row[2]) }
     }
 }
