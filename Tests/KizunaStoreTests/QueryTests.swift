@@ -96,7 +96,7 @@ struct QueryTests {
             try store.complete(plan[0].id, note: nil, at: Sample.at(day: 1, hour: 15), actor: "aiko")
             try store.complete(plan[1].id, note: nil, at: Sample.at(day: 8, hour: 11), actor: "aiko")
             try store.skip(plan[2].id, reason: "no", at: Sample.at(day: 1), actor: "aiko")
-            let completions = try store.completions()
+            let completions = try store.completions(customers: ["acme", "beta"], playbooksDatedByTask: ["onboarding-weekly"])
             #expect(completions.byTask == [plan[0].id: Sample.at(day: 1, hour: 15), plan[1].id: Sample.at(day: 8, hour: 11)])
             #expect(completions.latest(playbook: "onboarding-weekly", customer: "acme") == Sample.at(day: 8, hour: 11))
             #expect(completions.latest(playbook: "onboarding-weekly", customer: "beta") == nil)

@@ -123,8 +123,10 @@ public struct CustomerEvaluation: Sendable {
         _ = try evaluate(on: store, now: now, only: [id])
         guard let customer = try store.customer(id: id) else { return MaterializationResult() }
         let run = PlanningRun(playbooks: playbooks, zone: zone, calendar: calendar, window: window)
+        let completions = try store.completions(
+            customers: [id], playbooksDatedByTask: Completions.playbooksDatedByTask(in: playbooks))
         let planner = Planner(
-            playbooks: playbooks, teamZone: zone, calendar: calendar, completions: try store.completions(customers: [id]),
+            playbooks: playbooks, teamZone: zone, calendar: calendar, completions: completions,
             firings: Firings(try store.firings(customers: [id])))
         let stored = try store.pendingTaskIDs(customers: [id], startingFrom: window.catchUpFrom, to: window.from)
         let reasons = CancellationReasons(planner: planner, customers: [customer], today: run.today)

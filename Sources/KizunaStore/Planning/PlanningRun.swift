@@ -91,8 +91,10 @@ public struct PlanningRun: Sendable {
     ) throws(StoreError) {
         var customers = if let customers { customers } else { try store.customers() }
         customers.apply(pendingStageChanges)
+        let planned = plannedPlaybooks
+        let completions = try store.completions(playbooksDatedByTask: Completions.playbooksDatedByTask(in: planned))
         let planner = Planner(
-            playbooks: plannedPlaybooks, teamZone: zone, calendar: calendar, completions: try store.completions(),
+            playbooks: planned, teamZone: zone, calendar: calendar, completions: completions,
             firings: Firings(try store.firings() + pendingFirings))
         try forEachBatch(of: customers, store: store, planner: planner, progress: progress, shouldStop: shouldStop, body)
     }

@@ -42,25 +42,6 @@ extension Store {
         }
     }
 
-    /// When each done task (of every customer, or of `customers`) was completed, for the
-    /// planner (steps that follow a previous step, cadences that recur from completion).
-    public func completions(customers: Set<String>? = nil) throws(StoreError) -> Completions {
-        try read { db in
-            var completions = Completions()
-            let filter = customers == nil ? "" : " AND customer IN (SELECT value FROM json_each(?))"
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT id, playbook, customer, closed_at FROM tasks WHERE state = 'done' AND closed_at IS NOT NULL\(filter)",
-                arguments: customers.map { [JSONColumn.encode($0.sorted())] } ?? [])
-            while let row = try rows.next() {
-                guard let id = TaskID(hex: row["id"]) else { continue }
-                completions.record(
-                    task: id, playbook: row["playbook"], customer: row["customer"],
-                    at: Instant(secondsSinceEpoch: row["closed_at"]))
-            }
-            return completions
-        }
-    }
-
     /// How many rows the store holds.
     public func counts() throws(StoreError) -> StoreCounts {
         try read { db in
