@@ -53,32 +53,7 @@ extension Store {
     public func series(customer: String, needs: [String: Int], today: CivilDate, zone: Zone) throws(StoreError)
         -> [String: [SignalPoint]]
     {
-        try read { db in try series(customer: customer, needs: needs, today: today, zone: zone, in: db) }
-    }
-
-    func series(customer: String, needs: [String: Int], today: CivilDate, zone: Zone, in db: Database) throws -> [String: [SignalPoint]] {
-        var series: [String: [SignalPoint]] = [:]
-        for (name, days) in needs {
-            let since = today.adding(days: -days)
-            if name == "health" {
-                series[name] = try healthSeries(customer: customer, since: since, in: db)
-                continue
-            }
-            let start = zone.instant(for: LocalDateTime(date: since)).secondsSinceEpoch
-            let rows = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT value, at FROM signals \(Self.byCustomer)
-                        WHERE customer = ? AND metric = ? AND at >= coalesce(
-                            (SELECT max(at) FROM signals WHERE customer = ? AND metric = ? AND at < ?), ?)
-                        ORDER BY at
-                        """),
-                arguments: [customer, name, customer, name, start, start])
-            series[name] = rows.map { row in
-                SignalPoint(date: zone.localDateTime(at: Instant(secondsSinceEpoch: row[1])).date, value: row[0])
-            }
-        }
-        return series
+        try seriesOfEach([SeriesRequest(customer: customer, today: today, zone: zone)], needs: needs)[0]
     }
 }
 
