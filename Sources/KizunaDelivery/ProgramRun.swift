@@ -34,9 +34,11 @@ struct ProgramRun {
         let errors = Mutex(Data())
         let drained = DispatchSemaphore(value: 0)
         // Written and read off this thread, so that a child that neither reads all of its
-        // input nor stops writing errors cannot block the caller past the timeout.
+        // input nor stops writing errors cannot block the caller past the timeout. (On a queue
+        // of its own: a global queue's first worker starts libdispatch's worker monitor, which
+        // then wakes the daemon every second.)
         Self.write(input, to: stdin.fileHandleForWriting)
-        DispatchQueue.global().async {
+        DispatchQueue(label: "kizuna.program-errors").async {
             let data = stderr.fileHandleForReading.readDataToEndOfFile()
             errors.withLock { $0 = data }
             drained.signal()

@@ -13,7 +13,25 @@ public struct WebhookChannel: DeliveryChannel {
 
     /// One session for every webhook of the process (each request carries its timeout), so
     /// that the channels a reload replaces leave no session behind.
-    private static let session = URLSession(configuration: .ephemeral)
+    ///
+    /// Nothing of it runs on a global queue: there, the first worker starts libdispatch's
+    /// worker monitor, a timer that would then wake the idle daemon every second. So it has no
+    /// cache (answers to a POST are not cached, and asking the cache runs on a global queue),
+    /// and hands over answers on a serial queue of its own (the default delegate queue is a
+    /// concurrent one, which runs on a global queue).
+    private static let session = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        let answers = OperationQueue()
+        answers.name = "kizuna.webhook-answers"
+        answers.maxConcurrentOperationCount = 1
+        answers.underlyingQueue = answersQueue
+        return URLSession(configuration: configuration, delegate: nil, delegateQueue: answers)
+    }()
+
+    /// The dispatch queue under the session's delegate queue, kept here: an operation queue
+    /// does not retain it.
+    private static let answersQueue = DispatchQueue(label: "kizuna.webhook-answers")
 
     public init(url: String?, timeoutSeconds: Int64) {
         self.url = url

@@ -1,5 +1,6 @@
 import Foundation
 import KizunaStore
+import KizunaTestSupport
 import Testing
 
 /// The real `kizunad` as a process on a copy of the example, with the clock pinned (and,
@@ -155,11 +156,23 @@ import Testing
         // Dispatch ends the pass's worker threads after five idle seconds; then two are left,
         // the main thread and Dispatch's event thread.
         #expect(eventually(within: .seconds(10)) { daemon.contextSwitches.count <= 2 }, "\(daemon.contextSwitches)")
-        let before = daemon.contextSwitches
-        usleep(2_500_000)
-        let after = daemon.contextSwitches
-        let woken = after.reduce(0) { sum, thread in sum + thread.value - (before[thread.key] ?? thread.value) }
-        #expect(woken < 2, "\(before) then \(after)")
+        #expect(daemon.wakeUps(over: .milliseconds(2_500)) < 2)
+    }
+
+    /// Scoring health reads signals on two cores, and the channels run a program and post to a
+    /// webhook: none of it may leave a timer behind (libdispatch's worker monitor wakes a
+    /// process every second once anything has run on a global queue).
+    @Test func anIdleDaemonSleepsAfterScoringHealthAndDeliveringOnEveryChannel() throws {
+        let sandbox = try HealthCommandTests.sandbox()
+        let channels = try ReminderChannels(sandbox)
+        let daemon = try DaemonProcess(sandbox, environment: ["KIZUNA_NOW": DaemonDeliveryTests.thursday])
+        let delivered = eventually(within: .seconds(20)) {
+            !channels.execMessages.isEmpty && !channels.receiver.received.isEmpty && daemon.logText.contains("next wake-up")
+        }
+        #expect(delivered, "\(daemon.logText)")
+        // Once the delivery's threads have ended, a whole second without a wake-up; then none.
+        #expect(eventually(within: .seconds(15)) { daemon.wakeUps(over: .seconds(1)) == 0 }, "\(daemon.contextSwitches)")
+        #expect(daemon.wakeUps(over: .milliseconds(2_500)) < 2)
     }
 
     @Test(arguments: [SIGTERM, SIGINT]) func aStopSignalEndsCleanlyWithinASecond(signal: Int32) throws {

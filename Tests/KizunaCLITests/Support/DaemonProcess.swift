@@ -63,6 +63,14 @@ final class DaemonProcess {
             })
     }
 
+    /// How many times the daemon's threads were switched in over `duration` (real time), the
+    /// threads that ended meanwhile aside.
+    func wakeUps(over duration: Duration) -> Int {
+        let before = contextSwitches
+        usleep(useconds_t(duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000))
+        return contextSwitches.reduce(0) { sum, thread in sum + thread.value - (before[thread.key] ?? thread.value) }
+    }
+
     /// How many planning passes the status records.
     var passes: Int { status?["passes"] as? Int ?? 0 }
 
