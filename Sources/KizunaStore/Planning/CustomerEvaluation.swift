@@ -109,7 +109,9 @@ public struct CustomerEvaluation: Sendable {
     public func recomputeHealth(on store: Store, now: Instant, only: Set<String>? = nil) throws(StoreError) -> Int {
         guard let health else { return 0 }
         let customers = try customers(only, on: store)
-        let scores = try scores(health, for: customers, on: store, now: now)
+        let (recomputation, since) = scoring(health, for: customers, now: now)
+        let signals = try store.signalWindows(since: since, of: customers.map(\.id), withoutEarlier: Set(since.keys))
+        let scores = scores(recomputation, since: since, for: customers, signals: signals)
         try store.record(scores: scores)
         return scores.count
     }
@@ -165,34 +167,30 @@ public struct CustomerEvaluation: Sendable {
         customers.count < Store.fewCustomers ? Set(customers.map(\.id)) : nil
     }
 
-    /// Each customer's score on its own day of `now`, in the customers' order, from one pass
-    /// over the signals of the model's metrics. Once `shouldStop` turns true no further metric
-    /// is read, and the scores are incomplete.
-    func scores(_ model: HealthModel, for customers: [Customer], on store: Store, now: Instant, shouldStop: @Sendable () -> Bool = { false })
-        throws(StoreError)
-        -> [(customer: String, day: CivilDate, score: HealthScore)]
-    {
-        let recomputation = HealthRecomputation(model: model, customers: customers.map { ($0.id, $0.zone ?? zone) }, now: now)
-        let ids = Self.idsReadOneByOne(customers)
+    /// A recomputation of `model` ready to score `customers` (in their order) at `now`, and the
+    /// first instant, in seconds, of each metric it reads.
+    func scoring(_ model: HealthModel, for customers: [Customer], now: Instant) -> (HealthRecomputation, since: [String: Int64]) {
+        let recomputation = HealthRecomputation(model: model, zoneOfCustomer: customers.map { $0.zone ?? zone }, now: now)
         let windows = recomputation.windows(teamDay: zone.localDateTime(at: now).date, zone: zone)
-        // Many customers: the metrics are read on both cores, the one with the shortest window
-        // (most often the densest, such as daily logins) on one, the others on the other.
-        let order = windows.indices.sorted { windows[$0].since > windows[$1].since }
-        let parts = ids == nil ? [[order[0]], Array(order.dropFirst())].filter { !$0.isEmpty } : [order]
-        let read = parts.parallelMap { part -> Result<HealthRecomputation, StoreError> in
-            var copy = recomputation
-            do throws(StoreError) {
-                try store.forEachSignal(in: part.map { windows[$0] }, customers: ids, shouldStop: shouldStop) {
-                    copy.add(metric: part[$0], customer: $1, value: $2, seconds: $3)
+        return (recomputation, Dictionary(windows.map { ($0.metric, $0.since.secondsSinceEpoch) }, uniquingKeysWith: min))
+    }
+
+    /// Each customer's score on its own day of `now`, in the customers' order, from the
+    /// observations in `signals` (of the same customers, in the same order) from `since` on
+    /// (`scoring(_:for:now:)`). A metric missing from `signals` counts as never observed.
+    func scores(
+        _ recomputation: HealthRecomputation, since: [String: Int64], for customers: [Customer], signals: SignalWindows
+    ) -> [(customer: String, day: CivilDate, score: HealthScore)] {
+        var recomputation = recomputation
+        for (index, name) in recomputation.metrics.enumerated() {
+            guard let metric = signals.metrics[name], let since = since[name] else { continue }
+            for (slot, observations) in metric.window.enumerated() {
+                for observation in observations where observation.at >= since {
+                    recomputation.add(metric: index, slot: slot, value: observation.value, seconds: observation.at)
                 }
-                return .success(copy)
-            } catch {
-                return .failure(error)
             }
         }
-        var merged = recomputation
-        for (part, result) in zip(parts, read) { merged.merge(try result.get(), metrics: part) }
-        return zip(customers, merged.scores()).map { customer, scored in (customer.id, scored.day, scored.score) }
+        return zip(customers, recomputation.scores()).map { customer, scored in (customer.id, scored.day, scored.score) }
     }
 
     /// The lifecycle's due stage changes.
