@@ -76,6 +76,26 @@ import Testing
         }
     }
 
+    /// A chunk of as many customers as are read in one pass, evaluated a week after a first
+    /// evaluation, reads the firings of its own customers: their cool-downs hold as when every
+    /// customer is evaluated at once.
+    @Test func aLargeChunkReadsItsCustomersFirings() throws {
+        let weekLater = Bulk.now.adding(seconds: 86_400 * 7)
+        func evaluateTwice(chunkSize: Int?) throws -> (first: CustomerEvaluation.Summary, second: CustomerEvaluation.Summary) {
+            try withStore { store in
+                try Bulk.fill(store)
+                let first = try evaluation.evaluate(on: store, now: Bulk.now)
+                guard let chunkSize else { return (first, try evaluation.evaluate(on: store, now: weekLater)) }
+                return (first, try #require(try evaluation.evaluate(on: store, now: weekLater, chunkSize: chunkSize, shouldStop: { false })))
+            }
+        }
+        let whole = try evaluateTwice(chunkSize: nil)
+        let chunked = try evaluateTwice(chunkSize: Store.fewCustomers)
+        #expect(Set(chunked.second.triggers) == Set(whole.second.triggers))
+        #expect(!whole.first.firings.isEmpty)
+        #expect(whole.second.firings.count < whole.first.firings.count, "most of the first firings are cooling down")
+    }
+
     /// Many customers' windows are read in two halves at once: together they are what the
     /// windows of a few customers at a time hold, also of a metric last observed before the
     /// window; the observation before is read only where asked.

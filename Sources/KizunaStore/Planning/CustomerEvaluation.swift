@@ -72,7 +72,9 @@ public struct CustomerEvaluation: Sendable {
             guard !shouldStop() else { return nil }
             let range = first..<min(first + max(1, chunkSize), customers.count)
             var chunk = Array(customers[range])
-            let found = try evaluate(&chunk, scores: reads.scores.isEmpty ? [] : reads.scores[range], reads: reads, on: store, now: now, record: record)
+            let found = try evaluate(
+                &chunk, scores: reads.scores.isEmpty ? [] : reads.scores[range], reads: reads, ofMore: range.count < customers.count, on: store,
+                now: now, record: record)
             customers.replaceSubrange(range, with: chunk)
             summary.scored += found.scored
             summary.stageChanges += found.stageChanges
@@ -81,12 +83,12 @@ public struct CustomerEvaluation: Sendable {
         return summary
     }
 
-    /// One chunk of an evaluation: its `scores` (cut from `reads`) recorded first, for the
-    /// conditions that read `health` read them from the store, then its stage changes and
-    /// trigger steps, each recorded unless `record` is false.
+    /// One chunk of an evaluation (`ofMore`: one of several): its `scores` (cut from `reads`)
+    /// recorded first, for the conditions that read `health` read them from the store, then
+    /// its stage changes and trigger steps, each recorded unless `record` is false.
     private func evaluate(
         _ customers: inout [Customer], scores: ArraySlice<(customer: String, day: CivilDate, score: HealthScore)>, reads: Reads,
-        on store: Store, now: Instant, record: Bool
+        ofMore: Bool, on store: Store, now: Instant, record: Bool
     ) throws(StoreError) -> Summary {
         var summary = Summary()
         if health != nil {
@@ -98,7 +100,9 @@ public struct CustomerEvaluation: Sendable {
         summary.stageChanges = try stageChanges(for: customers, signals: reads.signals, on: store, now: now)
         if record { try store.apply(stageChanges: summary.stageChanges, now: now) }
         customers.apply(summary.stageChanges)
-        summary.triggers = try triggerSteps(for: customers, signals: reads.signals, on: store, now: now)
+        // A chunk of several reads its own customers' firings, not every customer's.
+        let firingsOf = ofMore ? Set(customers.map(\.id)) : Self.idsReadOneByOne(customers)
+        summary.triggers = try triggerSteps(for: customers, firingsOf: firingsOf, signals: reads.signals, on: store, now: now)
         if record { try store.record(steps: summary.triggers) }
         return summary
     }
