@@ -3,7 +3,8 @@ import KizunaCore
 
 extension Store {
     /// Stores each customer's score for its day (replacing one stored for that day) and makes
-    /// it the customer's `health`, in one transaction.
+    /// it the customer's `health`, in one transaction. A score stored as it was is not written
+    /// again: a restart on the day of the last pass rewrites no page of them.
     public func record(scores: [(customer: String, day: CivilDate, score: HealthScore)]) throws(StoreError) {
         // The measures' JSON is written on both cores before the transaction.
         let measures = scores.parallelMap { Self.json($0.score.measures) }
@@ -13,6 +14,7 @@ extension Store {
                 """
                 INSERT INTO health_scores (customer, day, score, band, measures) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (customer, day) DO UPDATE SET score = excluded.score, band = excluded.band, measures = excluded.measures
+                WHERE score IS NOT excluded.score OR band IS NOT excluded.band OR measures IS NOT excluded.measures
                 """, in: db)
             let health = try BoundInsert("UPDATE customers SET health = ? WHERE id = ? AND health IS NOT ?", in: db)
             for ((customer, day, score), measures) in zip(scores, measures) {
