@@ -76,6 +76,52 @@ import Testing
         }
     }
 
+    /// Chunks are recorded while the next is evaluated only when none reads what it records:
+    /// the `health` series (its scores) or a checklist in a trigger (its tasks).
+    @Test func chunksAreRecordedAsideOnlyWhenTheyReadNothingTheyRecord() throws {
+        #expect(evaluation.writesAside)
+        let readingHealth = Lifecycle(
+            stages: Lifecycle.standard.stages,
+            transitions: [StageTransition(from: ["adoption"], to: "mature", when: try Condition(parsing: "change(health, 7 days) >= 0"))])
+        #expect(!CustomerEvaluation(playbooks: [], health: Bulk.model, lifecycle: readingHealth, zone: Bulk.team, calendar: .standard).writesAside)
+        let checklist = try PlaybookLoader.load(
+            file: "checked.yaml",
+            text: """
+                kizuna: 1
+                playbook: checked
+                title: Checked
+                when: checklist_complete("usage-drop")
+                task:
+                  title: "Celebrate with {{ customer.name }}"
+                  due: within 1 day
+                """)
+        #expect(
+            !CustomerEvaluation(playbooks: [Bulk.playbook, checklist], health: Bulk.model, lifecycle: Self.lifecycle, zone: Bulk.team, calendar: .standard)
+                .writesAside)
+    }
+
+    /// Conditions on the change of `health` read the scores their own chunk records: chunks
+    /// evaluate them as one evaluation of every customer does, a week after a first one.
+    @Test func conditionsOnTheChangeOfHealthReadTheirChunksScores() throws {
+        let lifecycle = Lifecycle(
+            stages: Lifecycle.standard.stages,
+            transitions: [StageTransition(from: ["adoption"], to: "mature", when: try Condition(parsing: "change(health, 7 days) >= 3"))])
+        let evaluation = CustomerEvaluation(playbooks: [], health: Bulk.model, lifecycle: lifecycle, zone: Bulk.team, calendar: .standard)
+        let weekBefore = Bulk.now.adding(seconds: -86_400 * 7)
+        func evaluate(chunkSize: Int?) throws -> CustomerEvaluation.Summary {
+            try withStore { store in
+                try Bulk.fill(store)
+                _ = try evaluation.evaluate(on: store, now: weekBefore)
+                guard let chunkSize else { return try evaluation.evaluate(on: store, now: Bulk.now) }
+                return try #require(try evaluation.evaluate(on: store, now: Bulk.now, chunkSize: chunkSize, shouldStop: { false }))
+            }
+        }
+        let whole = try evaluate(chunkSize: nil)
+        let chunked = try evaluate(chunkSize: 100)
+        #expect(Set(chunked.stageChanges) == Set(whole.stageChanges))
+        #expect(!whole.stageChanges.isEmpty && whole.stageChanges.count < Bulk.customerCount / 2)
+    }
+
     /// A chunk of as many customers as are read in one pass, evaluated a week after a first
     /// evaluation, reads the firings of its own customers: their cool-downs hold as when every
     /// customer is evaluated at once.

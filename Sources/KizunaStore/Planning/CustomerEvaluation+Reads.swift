@@ -26,10 +26,13 @@ extension CustomerEvaluation {
 
     /// The series the lifecycle's and the triggers' conditions read (metric → days of history).
     var conditionNeeds: [String: Int] {
-        let conditions = lifecycle.transitions.compactMap(\.when) + playbooks.compactMap { playbook -> Condition? in
-            if case .condition(let condition, _) = playbook.trigger { condition } else { nil }
-        }
+        let conditions = lifecycle.transitions.compactMap(\.when) + triggerConditions
         return conditions.reduce(into: [String: Int]()) { $0.merge($1.expression.seriesNeeds, uniquingKeysWith: max) }
+    }
+
+    /// The conditions of the `when:` plays.
+    var triggerConditions: [Condition] {
+        playbooks.compactMap { playbook in if case .condition(let condition, _) = playbook.trigger { condition } else { nil } }
     }
 
     /// The first instant, in seconds, of each signal series of `needs` (no `health`) that a

@@ -61,26 +61,71 @@ public struct CustomerEvaluation: Sendable {
     /// `evaluate(on:now:chunkSize:shouldStop:)` of `customers`, as read from the store (every
     /// customer, by id), left as `evaluate(_:on:now:record:)` leaves them. Every customer's
     /// signals are read first, in one pass over each metric's window when they are many
-    /// (`reads(for:on:now:shouldStop:)`); `shouldStop` is asked between those reads too.
+    /// (`reads(for:on:now:shouldStop:)`); `shouldStop` is asked between those reads too. Of
+    /// several chunks, when none reads back what it records (`writesAside`), each is recorded
+    /// on another thread while the next one is evaluated; a stop waits for that write.
     public func evaluate(
         _ customers: inout [Customer], on store: Store, now: Instant, chunkSize: Int, record: Bool = true,
         shouldStop: @Sendable () -> Bool
     ) throws(StoreError) -> Summary? {
         let reads = try reads(for: customers, on: store, now: now, shouldStop: shouldStop)
+        // One chunk has no next one to evaluate meanwhile.
+        let aside = record && customers.count > max(1, chunkSize) && writesAside
+        var writing: BackgroundResult<Void, StoreError>?
+        // Waits for the chunk being recorded, if any; once only.
+        func written() throws(StoreError) {
+            let pending = writing
+            writing = nil
+            try pending?.value()
+        }
         var summary = Summary()
-        for first in stride(from: 0, to: customers.count, by: max(1, chunkSize)) {
-            guard !shouldStop() else { return nil }
-            let range = first..<min(first + max(1, chunkSize), customers.count)
-            var chunk = Array(customers[range])
-            let found = try evaluate(
-                &chunk, scores: reads.scores.isEmpty ? [] : reads.scores[range], reads: reads, ofMore: range.count < customers.count, on: store,
-                now: now, record: record)
-            customers.replaceSubrange(range, with: chunk)
-            summary.scored += found.scored
-            summary.stageChanges += found.stageChanges
-            summary.triggers += found.triggers
+        do {
+            for first in stride(from: 0, to: customers.count, by: max(1, chunkSize)) {
+                guard !shouldStop() else {
+                    try written()
+                    return nil
+                }
+                let range = first..<min(first + max(1, chunkSize), customers.count)
+                var chunk = Array(customers[range])
+                let scores = reads.scores.isEmpty ? [] : reads.scores[range]
+                let found = try evaluate(
+                    &chunk, scores: scores, reads: reads, ofMore: range.count < customers.count, on: store, now: now,
+                    record: record && !aside)
+                if aside {
+                    try written()
+                    let scored = health == nil ? [] : Array(scores)
+                    writing = BackgroundResult { () throws(StoreError) in try Self.record(found, scores: scored, on: store, now: now) }
+                }
+                customers.replaceSubrange(range, with: chunk)
+                summary.scored += found.scored
+                summary.stageChanges += found.stageChanges
+                summary.triggers += found.triggers
+            }
+            try written()
+        } catch {
+            // Not left writing after the pass that started it.
+            try? written()
+            throw error
         }
         return summary
+    }
+
+    /// Whether no chunk of an evaluation reads what it records, so that its writes may go on
+    /// while the next chunk is evaluated: no condition reads the `health` series (the scores
+    /// recorded) and no trigger reads a checklist (tasks that a churn cancels). What a chunk
+    /// reads and writes is its own customers' alone.
+    var writesAside: Bool {
+        conditionNeeds["health"] == nil && triggerConditions.allSatisfy { $0.expression.checklistPlaybooks.isEmpty }
+    }
+
+    /// Records what one chunk's evaluation found, in the order the evaluation would: its
+    /// scores (none without a health model), stage changes and trigger steps.
+    private static func record(
+        _ found: Summary, scores: [(customer: String, day: CivilDate, score: HealthScore)], on store: Store, now: Instant
+    ) throws(StoreError) {
+        if !scores.isEmpty { try store.record(scores: scores) }
+        try store.apply(stageChanges: found.stageChanges, now: now)
+        try store.record(steps: found.triggers)
     }
 
     /// One chunk of an evaluation (`ofMore`: one of several): its `scores` (cut from `reads`)
