@@ -1,5 +1,5 @@
 import KizunaCore
-import KizunaStore
+@testable import KizunaStore
 import Synchronization
 import Testing
 
@@ -68,14 +68,119 @@ import Testing
             #expect(stopped == nil)
             #expect(try store.customers() == stored)
             #expect(try store.firings().isEmpty)
-            // The read itself stops between metrics.
-            let since = Bulk.now.adding(seconds: -86_400 * 30)
-            let readStops = Atomic(0)
-            var metricsRead: Set<Int> = []
-            try store.forEachSignal(
-                in: [("logins", since), ("tickets", since), ("nps", since)], shouldStop: { readStops.add(1, ordering: .relaxed).newValue > 1 }
-            ) { metric, _, _, _ in metricsRead.insert(metric) }
-            #expect(metricsRead == [0])
+            // The read itself stops between metrics: stopped from the start, it reads none.
+            let since = Bulk.now.secondsSinceEpoch - 86_400 * 30
+            let windows = try store.signalWindows(
+                since: ["logins": since, "tickets": since, "nps": since], of: stored.map(\.id), shouldStop: { true })
+            #expect(windows.metrics.isEmpty)
+        }
+    }
+
+    /// Chunks are recorded while the next is evaluated only when none reads what it records:
+    /// the `health` series (its scores) or a checklist in a trigger (its tasks).
+    @Test func chunksAreRecordedAsideOnlyWhenTheyReadNothingTheyRecord() throws {
+        #expect(evaluation.writesAside)
+        let readingHealth = Lifecycle(
+            stages: Lifecycle.standard.stages,
+            transitions: [StageTransition(from: ["adoption"], to: "mature", when: try Condition(parsing: "change(health, 7 days) >= 0"))])
+        #expect(!CustomerEvaluation(playbooks: [], health: Bulk.model, lifecycle: readingHealth, zone: Bulk.team, calendar: .standard).writesAside)
+        let checklist = try PlaybookLoader.load(
+            file: "checked.yaml",
+            text: """
+                kizuna: 1
+                playbook: checked
+                title: Checked
+                when: checklist_complete("usage-drop")
+                task:
+                  title: "Celebrate with {{ customer.name }}"
+                  due: within 1 day
+                """)
+        #expect(
+            !CustomerEvaluation(playbooks: [Bulk.playbook, checklist], health: Bulk.model, lifecycle: Self.lifecycle, zone: Bulk.team, calendar: .standard)
+                .writesAside)
+    }
+
+    /// Conditions on the change of `health` read the scores their own chunk records: chunks
+    /// evaluate them as one evaluation of every customer does, a week after a first one.
+    @Test func conditionsOnTheChangeOfHealthReadTheirChunksScores() throws {
+        let lifecycle = Lifecycle(
+            stages: Lifecycle.standard.stages,
+            transitions: [StageTransition(from: ["adoption"], to: "mature", when: try Condition(parsing: "change(health, 7 days) >= 3"))])
+        let evaluation = CustomerEvaluation(playbooks: [], health: Bulk.model, lifecycle: lifecycle, zone: Bulk.team, calendar: .standard)
+        let weekBefore = Bulk.now.adding(seconds: -86_400 * 7)
+        func evaluate(chunkSize: Int?) throws -> CustomerEvaluation.Summary {
+            try withStore { store in
+                try Bulk.fill(store)
+                _ = try evaluation.evaluate(on: store, now: weekBefore)
+                guard let chunkSize else { return try evaluation.evaluate(on: store, now: Bulk.now) }
+                return try #require(try evaluation.evaluate(on: store, now: Bulk.now, chunkSize: chunkSize, shouldStop: { false }))
+            }
+        }
+        let whole = try evaluate(chunkSize: nil)
+        let chunked = try evaluate(chunkSize: 100)
+        #expect(Set(chunked.stageChanges) == Set(whole.stageChanges))
+        #expect(!whole.stageChanges.isEmpty && whole.stageChanges.count < Bulk.customerCount / 2)
+    }
+
+    /// A chunk of as many customers as are read in one pass, evaluated a week after a first
+    /// evaluation, reads the firings of its own customers: their cool-downs hold as when every
+    /// customer is evaluated at once.
+    @Test func aLargeChunkReadsItsCustomersFirings() throws {
+        let weekLater = Bulk.now.adding(seconds: 86_400 * 7)
+        func evaluateTwice(chunkSize: Int?) throws -> (first: CustomerEvaluation.Summary, second: CustomerEvaluation.Summary) {
+            try withStore { store in
+                try Bulk.fill(store)
+                let first = try evaluation.evaluate(on: store, now: Bulk.now)
+                guard let chunkSize else { return (first, try evaluation.evaluate(on: store, now: weekLater)) }
+                return (first, try #require(try evaluation.evaluate(on: store, now: weekLater, chunkSize: chunkSize, shouldStop: { false })))
+            }
+        }
+        let whole = try evaluateTwice(chunkSize: nil)
+        let chunked = try evaluateTwice(chunkSize: Store.fewCustomers)
+        #expect(Set(chunked.second.triggers) == Set(whole.second.triggers))
+        #expect(!whole.first.firings.isEmpty)
+        #expect(whole.second.firings.count < whole.first.firings.count, "most of the first firings are cooling down")
+    }
+
+    /// Many customers' windows are read in two halves at once: together they are what the
+    /// windows of a few customers at a time hold, also of a metric last observed before the
+    /// window; the observation before is read only where asked.
+    @Test func windowsReadInHalvesAreEachCustomersWindows() throws {
+        try withStore { store in
+            try Bulk.fill(store)
+            // Each customer's only `seats`, 30 days back: the window of 7 days holds none.
+            try store.insert(
+                signals: (0..<Bulk.customerCount).map { index in
+                    Signal(customer: "c\(index)", metric: "seats", value: Double(index), instant: Bulk.now.adding(seconds: -30 * 86_400))
+                })
+            let ids = try store.customers().map(\.id)
+            let since = ["logins": Bulk.now.secondsSinceEpoch - 20 * 86_400, "seats": Bulk.now.secondsSinceEpoch - 7 * 86_400]
+            let whole = try store.signalWindows(since: since, of: ids)
+            let withoutEarlier = try store.signalWindows(since: since, of: ids, withoutEarlier: ["logins", "seats"])
+            func rows(_ windows: SignalWindows, _ metric: String, _ slot: Int) -> [[Double]] {
+                windows.metrics[metric]?.window[slot].map { [$0.value, Double($0.at)] } ?? []
+            }
+            func before(_ windows: SignalWindows, _ metric: String, _ slot: Int) -> [Double]? {
+                windows.metrics[metric]?.before[slot].map { [$0.value, Double($0.at)] }
+            }
+            var observations = 0
+            for first in stride(from: 0, to: ids.count, by: Store.fewCustomers / 2) {
+                let chunk = Array(ids[first..<min(first + Store.fewCustomers / 2, ids.count)])
+                let few = try store.signalWindows(since: since, of: chunk)
+                for (slot, id) in chunk.enumerated() {
+                    let index = try #require(ids.firstIndex(of: id))
+                    for metric in since.keys {
+                        #expect(rows(whole, metric, index) == rows(few, metric, slot), "\(metric) of \(id)")
+                        #expect(rows(withoutEarlier, metric, index) == rows(few, metric, slot), "\(metric) of \(id)")
+                        #expect(before(whole, metric, index) == before(few, metric, slot), "\(metric) of \(id)")
+                        #expect(before(withoutEarlier, metric, index) == nil, "\(metric) of \(id)")
+                    }
+                    observations += rows(whole, "logins", index).count
+                }
+            }
+            #expect(observations > Bulk.customerCount * 10, "most customers log in on most of the 20 days")
+            #expect(whole.metrics["seats"]?.window.allSatisfy(\.isEmpty) == true)
+            #expect(whole.metrics["seats"]?.before.allSatisfy { $0 != nil } == true, "each one's seats, 30 days back")
         }
     }
 

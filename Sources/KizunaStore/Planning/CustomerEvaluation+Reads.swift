@@ -10,37 +10,29 @@ extension CustomerEvaluation {
         var signals: SignalWindows
     }
 
-    /// The reads of `customers` at `now`: many customers in one pass over each metric's
-    /// window, a few customer by customer. Once `shouldStop` turns true no further metric is
-    /// read, and what was read is incomplete.
+    /// The reads of `customers` at `now`: each metric that the scores or the conditions read
+    /// is read once, from the earlier of their windows' starts (`Store.signalWindows`), and the
+    /// scores are worked out from what was read. Once `shouldStop` turns true no further metric
+    /// is read, and what was read is incomplete.
     func reads(for customers: [Customer], on store: Store, now: Instant, shouldStop: @Sendable () -> Bool) throws(StoreError) -> Reads {
-        let since = Self.windowStarts(of: conditionNeeds, now: now)
-        let nothing = Reads(scores: [], signals: SignalWindows(customers: []))
-        // Many customers: the scores (themselves read on both cores, one of them soon idle)
-        // alongside the conditions' signals, whose windows are most often the longest read. A
-        // few are read on this thread, which starts no worker thread for so little.
-        let read: @Sendable (Bool) -> Result<Reads, StoreError> = { scoring in
-            do throws(StoreError) {
-                guard scoring else {
-                    return .success(Reads(scores: [], signals: try store.signalWindows(since: since, of: customers.map(\.id), shouldStop: shouldStop)))
-                }
-                guard let health else { return .success(nothing) }
-                return .success(Reads(scores: try scores(health, for: customers, on: store, now: now, shouldStop: shouldStop), signals: nothing.signals))
-            } catch {
-                return .failure(error)
-            }
-        }
-        let parallel = health != nil && !since.isEmpty && Self.idsReadOneByOne(customers) == nil
-        let parts = parallel ? [true, false].parallelMap(read) : [true, false].map(read)
-        return Reads(scores: try parts[0].get().scores, signals: try parts[1].get().signals)
+        let conditions = Self.windowStarts(of: conditionNeeds, now: now)
+        let health = self.health.map { scoring($0, for: customers, now: now) }
+        let scored = health?.since ?? [:]
+        let signals = try store.signalWindows(
+            since: conditions.merging(scored, uniquingKeysWith: min), of: customers.map(\.id),
+            withoutEarlier: Set(scored.keys).subtracting(conditions.keys), shouldStop: shouldStop)
+        return Reads(scores: health.map { scores($0.0, since: $0.since, for: customers, signals: signals) } ?? [], signals: signals)
     }
 
     /// The series the lifecycle's and the triggers' conditions read (metric → days of history).
     var conditionNeeds: [String: Int] {
-        let conditions = lifecycle.transitions.compactMap(\.when) + playbooks.compactMap { playbook -> Condition? in
-            if case .condition(let condition, _) = playbook.trigger { condition } else { nil }
-        }
+        let conditions = lifecycle.transitions.compactMap(\.when) + triggerConditions
         return conditions.reduce(into: [String: Int]()) { $0.merge($1.expression.seriesNeeds, uniquingKeysWith: max) }
+    }
+
+    /// The conditions of the `when:` plays.
+    var triggerConditions: [Condition] {
+        playbooks.compactMap { playbook in if case .condition(let condition, _) = playbook.trigger { condition } else { nil } }
     }
 
     /// The first instant, in seconds, of each signal series of `needs` (no `health`) that a

@@ -2,8 +2,10 @@ import KizunaCore
 
 extension CustomerEvaluation {
     /// The trigger steps of every `when:` play for every customer, on the customer's day
-    /// in the play's zone. A play that does not apply to the customer counts as false.
-    func triggerSteps(for customers: [Customer], signals: SignalWindows, on store: Store, now: Instant) throws(StoreError)
+    /// in the play's zone. A play that does not apply to the customer counts as false. The
+    /// firings of `firingsOf` (the customers' ids, or `nil` for every customer's) are read.
+    func triggerSteps(for customers: [Customer], firingsOf: Set<String>?, signals: SignalWindows, on store: Store, now: Instant)
+        throws(StoreError)
         -> [TriggerOutcome]
     {
         let triggered = playbooks.filter { if case .condition = $0.trigger { true } else { false } }
@@ -14,10 +16,9 @@ extension CustomerEvaluation {
             if case .condition(_, let cooldown) = playbook.trigger { cooldown } else { nil }
         }
         let needs = conditions.reduce(into: [String: Int]()) { $0.merge($1.expression.seriesNeeds, uniquingKeysWith: max) }
-        let ids = Self.idsReadOneByOne(customers)
         let checklists = try checklists(readBy: conditions, for: customers, on: store)
         let playIDs = triggered.map(\.id)
-        let latest = try latestFirings(of: playIDs, customers: ids, on: store)
+        let latest = try latestFirings(of: playIDs, customers: firingsOf, on: store)
         let planner = Planner(playbooks: playbooks, teamZone: zone, calendar: calendar)
         // For each play, each customer's day and zone in it, and whether it applies to the
         // customer then; a customer's series are read on the day of the first play that applies.

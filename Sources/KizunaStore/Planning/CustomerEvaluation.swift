@@ -61,32 +61,79 @@ public struct CustomerEvaluation: Sendable {
     /// `evaluate(on:now:chunkSize:shouldStop:)` of `customers`, as read from the store (every
     /// customer, by id), left as `evaluate(_:on:now:record:)` leaves them. Every customer's
     /// signals are read first, in one pass over each metric's window when they are many
-    /// (`reads(for:on:now:shouldStop:)`); `shouldStop` is asked between those reads too.
+    /// (`reads(for:on:now:shouldStop:)`); `shouldStop` is asked between those reads too. Of
+    /// several chunks, when none reads back what it records (`writesAside`), each is recorded
+    /// on another thread while the next one is evaluated; a stop waits for that write.
     public func evaluate(
         _ customers: inout [Customer], on store: Store, now: Instant, chunkSize: Int, record: Bool = true,
         shouldStop: @Sendable () -> Bool
     ) throws(StoreError) -> Summary? {
         let reads = try reads(for: customers, on: store, now: now, shouldStop: shouldStop)
+        // One chunk has no next one to evaluate meanwhile.
+        let aside = record && customers.count > max(1, chunkSize) && writesAside
+        var writing: BackgroundResult<Void, StoreError>?
+        // Waits for the chunk being recorded, if any; once only.
+        func written() throws(StoreError) {
+            let pending = writing
+            writing = nil
+            try pending?.value()
+        }
         var summary = Summary()
-        for first in stride(from: 0, to: customers.count, by: max(1, chunkSize)) {
-            guard !shouldStop() else { return nil }
-            let range = first..<min(first + max(1, chunkSize), customers.count)
-            var chunk = Array(customers[range])
-            let found = try evaluate(&chunk, scores: reads.scores.isEmpty ? [] : reads.scores[range], reads: reads, on: store, now: now, record: record)
-            customers.replaceSubrange(range, with: chunk)
-            summary.scored += found.scored
-            summary.stageChanges += found.stageChanges
-            summary.triggers += found.triggers
+        do {
+            for first in stride(from: 0, to: customers.count, by: max(1, chunkSize)) {
+                guard !shouldStop() else {
+                    try written()
+                    return nil
+                }
+                let range = first..<min(first + max(1, chunkSize), customers.count)
+                var chunk = Array(customers[range])
+                let scores = reads.scores.isEmpty ? [] : reads.scores[range]
+                let found = try evaluate(
+                    &chunk, scores: scores, reads: reads, ofMore: range.count < customers.count, on: store, now: now,
+                    record: record && !aside)
+                if aside {
+                    try written()
+                    let scored = health == nil ? [] : Array(scores)
+                    writing = BackgroundResult { () throws(StoreError) in try Self.record(found, scores: scored, on: store, now: now) }
+                }
+                customers.replaceSubrange(range, with: chunk)
+                summary.scored += found.scored
+                summary.stageChanges += found.stageChanges
+                summary.triggers += found.triggers
+            }
+            try written()
+        } catch {
+            // Not left writing after the pass that started it.
+            try? written()
+            throw error
         }
         return summary
     }
 
-    /// One chunk of an evaluation: its `scores` (cut from `reads`) recorded first, for the
-    /// conditions that read `health` read them from the store, then its stage changes and
-    /// trigger steps, each recorded unless `record` is false.
+    /// Whether no chunk of an evaluation reads what it records, so that its writes may go on
+    /// while the next chunk is evaluated: no condition reads the `health` series (the scores
+    /// recorded) and no trigger reads a checklist (tasks that a churn cancels). What a chunk
+    /// reads and writes is its own customers' alone.
+    var writesAside: Bool {
+        conditionNeeds["health"] == nil && triggerConditions.allSatisfy { $0.expression.checklistPlaybooks.isEmpty }
+    }
+
+    /// Records what one chunk's evaluation found, in the order the evaluation would: its
+    /// scores (none without a health model), stage changes and trigger steps.
+    private static func record(
+        _ found: Summary, scores: [(customer: String, day: CivilDate, score: HealthScore)], on store: Store, now: Instant
+    ) throws(StoreError) {
+        if !scores.isEmpty { try store.record(scores: scores) }
+        try store.apply(stageChanges: found.stageChanges, now: now)
+        try store.record(steps: found.triggers)
+    }
+
+    /// One chunk of an evaluation (`ofMore`: one of several): its `scores` (cut from `reads`)
+    /// recorded first, for the conditions that read `health` read them from the store, then
+    /// its stage changes and trigger steps, each recorded unless `record` is false.
     private func evaluate(
         _ customers: inout [Customer], scores: ArraySlice<(customer: String, day: CivilDate, score: HealthScore)>, reads: Reads,
-        on store: Store, now: Instant, record: Bool
+        ofMore: Bool, on store: Store, now: Instant, record: Bool
     ) throws(StoreError) -> Summary {
         var summary = Summary()
         if health != nil {
@@ -98,7 +145,9 @@ public struct CustomerEvaluation: Sendable {
         summary.stageChanges = try stageChanges(for: customers, signals: reads.signals, on: store, now: now)
         if record { try store.apply(stageChanges: summary.stageChanges, now: now) }
         customers.apply(summary.stageChanges)
-        summary.triggers = try triggerSteps(for: customers, signals: reads.signals, on: store, now: now)
+        // A chunk of several reads its own customers' firings, not every customer's.
+        let firingsOf = ofMore ? Set(customers.map(\.id)) : Self.idsReadOneByOne(customers)
+        summary.triggers = try triggerSteps(for: customers, firingsOf: firingsOf, signals: reads.signals, on: store, now: now)
         if record { try store.record(steps: summary.triggers) }
         return summary
     }
@@ -109,7 +158,9 @@ public struct CustomerEvaluation: Sendable {
     public func recomputeHealth(on store: Store, now: Instant, only: Set<String>? = nil) throws(StoreError) -> Int {
         guard let health else { return 0 }
         let customers = try customers(only, on: store)
-        let scores = try scores(health, for: customers, on: store, now: now)
+        let (recomputation, since) = scoring(health, for: customers, now: now)
+        let signals = try store.signalWindows(since: since, of: customers.map(\.id), withoutEarlier: Set(since.keys))
+        let scores = scores(recomputation, since: since, for: customers, signals: signals)
         try store.record(scores: scores)
         return scores.count
     }
@@ -165,34 +216,30 @@ public struct CustomerEvaluation: Sendable {
         customers.count < Store.fewCustomers ? Set(customers.map(\.id)) : nil
     }
 
-    /// Each customer's score on its own day of `now`, in the customers' order, from one pass
-    /// over the signals of the model's metrics. Once `shouldStop` turns true no further metric
-    /// is read, and the scores are incomplete.
-    func scores(_ model: HealthModel, for customers: [Customer], on store: Store, now: Instant, shouldStop: @Sendable () -> Bool = { false })
-        throws(StoreError)
-        -> [(customer: String, day: CivilDate, score: HealthScore)]
-    {
-        let recomputation = HealthRecomputation(model: model, customers: customers.map { ($0.id, $0.zone ?? zone) }, now: now)
-        let ids = Self.idsReadOneByOne(customers)
+    /// A recomputation of `model` ready to score `customers` (in their order) at `now`, and the
+    /// first instant, in seconds, of each metric it reads.
+    func scoring(_ model: HealthModel, for customers: [Customer], now: Instant) -> (HealthRecomputation, since: [String: Int64]) {
+        let recomputation = HealthRecomputation(model: model, zoneOfCustomer: customers.map { $0.zone ?? zone }, now: now)
         let windows = recomputation.windows(teamDay: zone.localDateTime(at: now).date, zone: zone)
-        // Many customers: the metrics are read on both cores, the one with the shortest window
-        // (most often the densest, such as daily logins) on one, the others on the other.
-        let order = windows.indices.sorted { windows[$0].since > windows[$1].since }
-        let parts = ids == nil ? [[order[0]], Array(order.dropFirst())].filter { !$0.isEmpty } : [order]
-        let read = parts.parallelMap { part -> Result<HealthRecomputation, StoreError> in
-            var copy = recomputation
-            do throws(StoreError) {
-                try store.forEachSignal(in: part.map { windows[$0] }, customers: ids, shouldStop: shouldStop) {
-                    copy.add(metric: part[$0], customer: $1, value: $2, seconds: $3)
+        return (recomputation, Dictionary(windows.map { ($0.metric, $0.since.secondsSinceEpoch) }, uniquingKeysWith: min))
+    }
+
+    /// Each customer's score on its own day of `now`, in the customers' order, from the
+    /// observations in `signals` (of the same customers, in the same order) from `since` on
+    /// (`scoring(_:for:now:)`). A metric missing from `signals` counts as never observed.
+    func scores(
+        _ recomputation: HealthRecomputation, since: [String: Int64], for customers: [Customer], signals: SignalWindows
+    ) -> [(customer: String, day: CivilDate, score: HealthScore)] {
+        var recomputation = recomputation
+        for (index, name) in recomputation.metrics.enumerated() {
+            guard let metric = signals.metrics[name], let since = since[name] else { continue }
+            for (slot, observations) in metric.window.enumerated() {
+                for observation in observations where observation.at >= since {
+                    recomputation.add(metric: index, slot: slot, value: observation.value, seconds: observation.at)
                 }
-                return .success(copy)
-            } catch {
-                return .failure(error)
             }
         }
-        var merged = recomputation
-        for (part, result) in zip(parts, read) { merged.merge(try result.get(), metrics: part) }
-        return zip(customers, merged.scores()).map { customer, scored in (customer.id, scored.day, scored.score) }
+        return zip(customers, recomputation.scores()).map { customer, scored in (customer.id, scored.day, scored.score) }
     }
 
     /// The lifecycle's due stage changes.

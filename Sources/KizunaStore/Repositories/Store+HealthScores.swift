@@ -3,20 +3,34 @@ import KizunaCore
 
 extension Store {
     /// Stores each customer's score for its day (replacing one stored for that day) and makes
-    /// it the customer's `health`, in one transaction.
+    /// it the customer's `health`, in one transaction. A score stored as it was is not written
+    /// again: a restart on the day of the last pass rewrites no page of them.
     public func record(scores: [(customer: String, day: CivilDate, score: HealthScore)]) throws(StoreError) {
         // The measures' JSON is written on both cores before the transaction.
         let measures = scores.parallelMap { Self.json($0.score.measures) }
         try write { db in
-            let upsert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO health_scores (customer, day, score, band, measures) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (customer, day) DO UPDATE SET score = excluded.score, band = excluded.band, measures = excluded.measures
-                    """)
-            let health = try db.cachedStatement(sql: "UPDATE customers SET health = ? WHERE id = ? AND health IS NOT ?")
+            // A pass scores every customer: bound straight to SQLite.
+            let upsert = try BoundInsert(
+                """
+                INSERT INTO health_scores (customer, day, score, band, measures) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (customer, day) DO UPDATE SET score = excluded.score, band = excluded.band, measures = excluded.measures
+                WHERE score IS NOT excluded.score OR band IS NOT excluded.band OR measures IS NOT excluded.measures
+                """, in: db)
+            let health = try BoundInsert("UPDATE customers SET health = ? WHERE id = ? AND health IS NOT ?", in: db)
             for ((customer, day, score), measures) in zip(scores, measures) {
-                try upsert.execute(arguments: [customer, day.description, score.score, score.band.rawValue, measures])
-                try health.execute(arguments: [score.score, customer, score.score])
+                let value = score.score.databaseValue
+                try upsert.insert { row in
+                    try row.bind(customer, at: 1)
+                    try row.bind(day.description, at: 2)
+                    try row.bind(value, at: 3)
+                    try row.bind(score.band.rawValue, at: 4)
+                    try row.bind(measures, at: 5)
+                }
+                try health.insert { row in
+                    try row.bind(value, at: 1)
+                    try row.bind(customer, at: 2)
+                    try row.bind(value, at: 3)
+                }
             }
         }
     }
@@ -66,14 +80,24 @@ extension Store {
         ).compactMap { row in CivilDate(row["day"] as String).map { SignalPoint(date: $0, value: row["score"]) } }
     }
 
-    /// The measures as a JSON array of `MeasureScore`.
+    /// The measures as a JSON array of `MeasureScore`, appended piece by piece: a pass writes
+    /// one per customer.
     private static func json(_ measures: [MeasureScore]) -> String {
-        func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "null" }
-        return "["
-            + measures.map { measure in
-                "{\"name\":\(JSONColumn.quoted(measure.name)),\"value\":\(number(measure.value)),"
-                    + "\"normalized\":\(number(measure.normalized)),\"share\":\(number(measure.share))}"
-            }.joined(separator: ",") + "]"
+        var text = "["
+        text.reserveCapacity(96 * measures.count)
+        func append(_ value: Double?) { text += value?.description ?? "null" }
+        for (index, measure) in measures.enumerated() {
+            text += index == 0 ? "{\"name\":" : ",{\"name\":"
+            text += JSONColumn.quoted(measure.name)
+            text += ",\"value\":"
+            append(measure.value)
+            text += ",\"normalized\":"
+            append(measure.normalized)
+            text += ",\"share\":"
+            append(measure.share)
+            text += "}"
+        }
+        return text + "]"
     }
 }
 

@@ -52,24 +52,59 @@ extension Store {
     }
 
     /// The observations of each metric of `since` (metric → first instant, in seconds; no
-    /// `health`) of each of `customers` (distinct ids), with each one's latest before. Many
-    /// customers are read in one pass over each metric's window; a few, customer by customer
-    /// (`fewCustomers`). Once `shouldStop` turns true no further metric is read.
-    func signalWindows(since: [String: Int64], of customers: [String], shouldStop: () -> Bool = { false }) throws(StoreError)
-        -> SignalWindows
-    {
-        try read { db in
-            var windows = SignalWindows(customers: customers)
-            for (name, since) in since.sorted(by: { $0.key < $1.key }) where !shouldStop() {
-                // A metric without a single observation has empty series: nothing to read of it.
-                guard try Self.isObserved(name, in: db) else { continue }
-                windows.metrics[name] =
-                    customers.count < Self.fewCustomers
-                    ? try metricOfEach(name, since: since, of: customers, in: db)
-                    : try metric(name, since: since, slots: windows.slots, in: db)
+    /// `health`) of each of `customers` (distinct ids), with each one's latest before, but
+    /// for the metrics of `withoutEarlier` (which only scores read). Many customers are read
+    /// in one pass over each metric's window, its earlier and its later half at once on both
+    /// cores; a few, customer by customer (`fewCustomers`), on this thread. Once `shouldStop`
+    /// turns true no further metric is read.
+    func signalWindows(
+        since: [String: Int64], of customers: [String], withoutEarlier: Set<String> = [], shouldStop: @Sendable () -> Bool = { false }
+    ) throws(StoreError) -> SignalWindows {
+        var windows = SignalWindows(customers: customers)
+        let metrics = since.sorted { $0.key < $1.key }
+        guard customers.count >= Self.fewCustomers else {
+            try read { db in
+                for (name, since) in metrics where !shouldStop() {
+                    // A metric without a single observation has empty series: nothing to read of it.
+                    guard try Self.isObserved(name, in: db) else { continue }
+                    windows.metrics[name] = try metricOfEach(name, since: since, of: customers, in: db)
+                }
             }
             return windows
         }
+        // Each observed metric's window cut in two at the middle of its span up to its latest
+        // observation: the halves hold about as many rows when a metric is observed steadily.
+        let middles = try read { db in
+            try metrics.reduce(into: [String: Int64]()) { middles, metric in
+                guard let latest = try Self.latestInstant(of: metric.key, in: db) else { return }
+                middles[metric.key] = metric.value + max(0, latest - metric.value) / 2 + 1
+            }
+        }
+        let slots = windows.slots
+        var halves = [false, true].parallelMap { later -> Result<[String: SignalWindows.Metric], StoreError> in
+            Result { () throws(StoreError) in
+                try read { db in
+                    var read: [String: SignalWindows.Metric] = [:]
+                    for (name, since) in metrics where !shouldStop() {
+                        guard let middle = middles[name] else { continue }
+                        read[name] =
+                            later
+                            ? try metric(name, since: middle, slots: slots, earlier: false, in: db)
+                            : try metric(name, since: since, before: middle, slots: slots, earlier: !withoutEarlier.contains(name), in: db)
+                    }
+                    return read
+                }
+            }
+        }
+        // Taken out of `halves`, each half's arrays are held once: the later ones are appended in place.
+        var later = try halves.removeLast().get()
+        var earlier = try halves.removeLast().get()
+        for name in Array(earlier.keys) {
+            guard var metric = earlier.removeValue(forKey: name), let tail = later.removeValue(forKey: name) else { continue }
+            for slot in metric.window.indices where !tail.window[slot].isEmpty { metric.window[slot] += tail.window[slot] }
+            windows.metrics[name] = metric
+        }
+        return windows
     }
 
     /// One metric's observations of each customer from `since` on, with the one before:
@@ -93,15 +128,18 @@ extension Store {
         return metric
     }
 
-    /// One metric's observations of every customer of `slots` from `since` on, in one range of
-    /// the `signals_by_metric` index, with each one's latest before (`latestBefore`).
-    private func metric(_ name: String, since: Int64, slots: CustomerSlots, in db: Database) throws -> SignalWindows.Metric {
+    /// One metric's observations of every customer of `slots` from `since` on, before `end`,
+    /// in one range of the `signals_by_metric` index, with each one's latest before `since`
+    /// when `earlier` (`latestBefore`).
+    private func metric(
+        _ name: String, since: Int64, before end: Int64 = .max, slots: CustomerSlots, earlier: Bool, in db: Database
+    ) throws -> SignalWindows.Metric {
         var slots = slots
         var metric = SignalWindows.Metric(since: since, customers: slots.ids.count)
-        try forEachSignal(of: name, since: since, in: db) { customer, value, at in
+        try forEachSignal(of: name, since: since, before: end, in: db) { customer, value, at in
             if let slot = slots.slot(of: customer) { metric.window[slot].append(SignalWindows.Observation(value: value, at: at)) }
         }
-        metric.before = try latestBefore(since, of: name, slots: slots, in: db)
+        if earlier { metric.before = try latestBefore(since, of: name, slots: slots, in: db) }
         return metric
     }
 
@@ -139,6 +177,12 @@ extension Store {
     /// Whether the store holds any observation of `metric`: one step into `signals_by_metric`.
     static func isObserved(_ metric: String, in db: Database) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM signals WHERE metric = ?)"), arguments: [metric]) == true
+    }
+
+    /// The instant, in seconds, of the latest observation of `metric`; `nil` when the store
+    /// holds none: one step into `signals_by_metric`.
+    static func latestInstant(of metric: String, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(at) FROM signals WHERE metric = ?"), arguments: [metric])
     }
 
     /// Whether the store holds an observation of `metric` before `seconds`: one step into

@@ -33,34 +33,6 @@ extension Store {
     /// `signals_by_metric` and walk every customer's observations in the range.
     static let byCustomer = "INDEXED BY sqlite_autoindex_signals_1"
 
-    /// Hands every observation of the metrics in `windows` (each from its instant on) of
-    /// every customer, or of `customers`, to `body` as the metric's index in `windows`, the
-    /// customer, the value and the instant in seconds, ascending by instant within each
-    /// metric: one pass over the store that collects nothing. Once `shouldStop` turns true
-    /// no further metric is read.
-    public func forEachSignal(
-        in windows: [(metric: String, since: Instant)], customers: Set<String>? = nil, shouldStop: () -> Bool = { false },
-        _ body: (_ metric: Int, _ customer: String, _ value: Double, _ seconds: Int64) -> Void
-    ) throws(StoreError) {
-        try read { db in
-            for (index, window) in windows.enumerated() where !shouldStop() {
-                guard let customers else {
-                    try forEachSignal(of: window.metric, since: window.since.secondsSinceEpoch, in: db) { body(index, $0, $1, $2) }
-                    continue
-                }
-                // A few customers: each one's window is a range of the (customer, metric, at) key,
-                // of a metric that has any observation.
-                guard try Self.isObserved(window.metric, in: db) else { continue }
-                let statement = try db.cachedStatement(
-                    sql: "SELECT value, at FROM signals \(Self.byCustomer) WHERE customer = ? AND metric = ? AND at >= ? ORDER BY at")
-                for customer in customers.sorted() {
-                    let rows = try Row.fetchCursor(statement, arguments: [customer, window.metric, window.since.secondsSinceEpoch])
-                    while let row = try rows.next() { body(index, customer, row[0], row[1]) }
-                }
-            }
-        }
-    }
-
     /// Every customer's observations of `metric` from `since` (seconds) on, before `end`,
     /// ascending by instant: one range of the `signals_by_metric` index.
     func forEachSignal(
