@@ -3,13 +3,14 @@ import KizunaDaemonState
 import KizunaDelivery
 import KizunaStore
 import Logging
+import Synchronization
 
 extension Daemon {
     /// Sends what the store owes at `now` (reminders, retries, digests; after downtime the
     /// missed ones, marked late) and logs what could not be sent. Runs on the queue.
     func deliverOwed(now: Instant) {
         do {
-            let report = try dispatcher.deliverDue(now: now)
+            let report = try dispatcher.deliverDue(now: now) { self.stopping.load(ordering: .relaxed) }
             guard !report.attempts.isEmpty else { return }
             logger.info("delivered \(report.delivered) messages, \(report.failed) failed attempts")
         } catch {

@@ -19,7 +19,7 @@ extension ReminderDispatcher {
     /// Sends today's digest to each person of each zone whose digest time has passed today,
     /// once per person and day, and retries the failed ones. A day whose digest time passed
     /// while the daemon was down is sent late the same day; an earlier day's is not sent.
-    func deliverDigests(now: Instant, report: inout DeliveryReport) throws(StoreError) {
+    func deliverDigests(now: Instant, report: inout DeliveryReport, shouldStop: () -> Bool) throws(StoreError) {
         guard let digest = settings.digest else { return }
         for zone in digestZones {
             let day = zone.localDateTime(at: now).date
@@ -37,6 +37,8 @@ extension ReminderDispatcher {
             let list = try store.today(zone: zone, now: now)
             let late = now.secondsSinceEpoch - due.secondsSinceEpoch > settings.lateAfterSeconds
             for group in list.owners where self.zone(of: group.owner) == zone {
+                // A run left unfinished is taken up at the next start, minus what was sent.
+                guard !shouldStop() else { return }
                 let tried = attempts[group.owner] ?? []
                 guard !runDone || unfinished[group.owner] != nil else { continue }
                 let message = MessageText.digest(group, date: day, zone: zone, late: tried.first?.late ?? late)

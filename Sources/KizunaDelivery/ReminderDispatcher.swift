@@ -34,11 +34,13 @@ public final class ReminderDispatcher: Sendable {
     }
 
     /// Sends every reminder owed at or before `now` and not yet delivered, the retries that
-    /// are due, and the morning digests whose time has come today.
-    public func deliverDue(now: Instant) throws(StoreError) -> DeliveryReport {
+    /// are due, and the morning digests whose time has come today. Once `shouldStop` turns
+    /// true, nothing more is sent: what is left stays owed (every message sent is recorded
+    /// as it goes), so that a daemon asked to stop does not first work through a backlog.
+    public func deliverDue(now: Instant, shouldStop: () -> Bool = { false }) throws(StoreError) -> DeliveryReport {
         var report = DeliveryReport()
-        try deliverReminders(now: now, report: &report)
-        try deliverDigests(now: now, report: &report)
+        try deliverReminders(now: now, report: &report, shouldStop: shouldStop)
+        try deliverDigests(now: now, report: &report, shouldStop: shouldStop)
         return report
     }
 
@@ -62,7 +64,7 @@ public final class ReminderDispatcher: Sendable {
 
     // MARK: Reminders
 
-    private func deliverReminders(now: Instant, report: inout DeliveryReport) throws(StoreError) {
+    private func deliverReminders(now: Instant, report: inout DeliveryReport, shouldStop: () -> Bool) throws(StoreError) {
         let owed = try store.owedReminders(through: now)
         let closed = owed.filter { !$0.task.state.isPending }
         try settle(closed, as: .skipped, report: &report)
@@ -78,6 +80,7 @@ public final class ReminderDispatcher: Sendable {
         }
         try settle(superseded, as: .superseded, report: &report)
         for owed in sending.sorted(by: { ($0.reminder.instant, $0.id) < ($1.reminder.instant, $1.id) }) {
+            guard !shouldStop() else { return }
             try deliver(owed, now: now, report: &report)
         }
     }

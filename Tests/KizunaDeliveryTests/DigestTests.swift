@@ -43,6 +43,24 @@ struct DigestTests {
         #expect(lateDigests.allSatisfy { $0.attempt.late })
     }
 
+    @Test func aStopBetweenDigestsLeavesTheOthersForTheNextDeliveryOnce() throws {
+        let example = try ExampleStore()
+        try example.addRecordingChannel("morning")
+        example.configuration.delivery.digest = DigestSettings(at: LocalTime("08:30")!, channels: ["morning"])
+        let morning = Self.morning("2026-11-25")
+        let owners = try example.store.today(zone: example.configuration.zone, now: morning).owners.map(\.owner)
+        try #require(owners.count > 2)
+        // Asked to stop once two digests are out, as a daemon stopping meanwhile does.
+        let sent = { example.lines(of: "morning.out").filter { $0.hasPrefix("digest ") }.count }
+        let stopped = try example.dispatcher().deliverDue(now: morning) { sent() >= 2 }
+        let digests = { (report: DeliveryReport) in report.attempts.filter { $0.kind == .digest && $0.attempt.channel == "morning" }.count }
+        #expect(digests(stopped) == 2)
+        #expect(digests(try example.dispatcher().deliverDue(now: morning.adding(seconds: 60))) == owners.count - 2)
+        let recipients = example.lines(of: "morning.out").filter { $0.hasPrefix("digest ") }.map { $0.split(separator: " ")[1] }
+        #expect(recipients.sorted() == owners.map { Substring($0) }.sorted())
+        #expect(try example.dispatcher().deliverDue(now: morning.adding(seconds: 120)).attempts.allSatisfy { $0.kind == .reminder })
+    }
+
     @Test func aPersonsOwnZoneSetsTheirMorning() throws {
         let example = try ExampleStore()
         try example.addRecordingChannel("morning")
