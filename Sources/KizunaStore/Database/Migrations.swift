@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v5-planning", migrate: trimPlanningIndexes)
         migrator.registerMigration("v6-planning-speed", migrate: rewriteListChecks)
         migrator.registerMigration("v7-plan-digest", migrate: addPlanDigest)
+        migrator.registerMigration("v8-first-plan", migrate: deferReminderTasks)
         return migrator
     }()
 

@@ -15,13 +15,23 @@ struct BoundInsert {
     /// The parameters of one row of a multi-row INSERT.
     private var width: Int32 = 0
 
-    /// Prepares `INSERT INTO table (columns) VALUES (…), (…), …` with `rows` rows of
-    /// parameters; `Binder.row(_:)` binds each row's columns.
+    /// Prepares `INSERT OR ROLLBACK INTO table (columns) VALUES (…), (…), …` with `rows` rows
+    /// of parameters; `Binder.row(_:)` binds each row's columns.
+    ///
+    /// A row breaking a constraint rolls the whole transaction back, as the caller's failed
+    /// transaction would be anyway. Undoing only the failed statement (SQLite's default) needs a
+    /// journal of every page the statement changes, which cost a multi-row INSERT into indexes
+    /// keyed by random ids much of its time.
     init(into table: String, columns: [String], rows: Int, in db: Database) throws {
+        try self.init(Self.sql(into: table, columns: columns, rows: rows), in: db)
+        width = Int32(columns.count)
+    }
+
+    /// The SQL `init(into:columns:rows:in:)` prepares.
+    static func sql(into table: String, columns: [String], rows: Int) -> String {
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         let values = Array(repeating: row, count: rows).joined(separator: ", ")
-        try self.init("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)", in: db)
-        width = Int32(columns.count)
+        return "INSERT OR ROLLBACK INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)"
     }
 
     /// Prepares `sql`, whose parameters are all positional (`?`).

@@ -14,11 +14,11 @@ struct PlannedTaskInserts {
     static let rowsPerStatement = 32
 
     // The columns a new open task leaves NULL (reassignment, snooze, note, closing) are not named.
-    private static let taskColumns = [
+    static let taskColumns = [
         "id", "playbook", "step", "customer", "occurrence", "title", "owner", "priority", "start", "due", "zone", "state",
         "checklist", "created_at", "updated_at", "plan_digest",
     ]
-    private static let reminderColumns = ["task", "instant", "recipient", "timing", "channel"]
+    static let reminderColumns = ["task", "instant", "recipient", "timing", "channel"]
 
     private let db: Database
     /// Each reminder timing in words (its key in the table), worked out once per timing.
