@@ -14,7 +14,9 @@ enum Migrations {
         migrator.registerMigration("v5-planning", migrate: trimPlanningIndexes)
         migrator.registerMigration("v6-planning-speed", migrate: rewriteListChecks)
         migrator.registerMigration("v7-plan-digest", migrate: addPlanDigest)
-        migrator.registerMigration("v8-first-plan", migrate: deferReminderTasks)
+        // An edit of a definition changes no row: no need to check every foreign key of the
+        // store after it, as GRDB does by default (15 s and 640 MiB on a store of 47 million signals).
+        migrator.registerMigration("v8-first-plan", foreignKeyChecks: .immediate, migrate: deferReminderTasks)
         return migrator
     }()
 
