@@ -26,11 +26,15 @@ extension CustomerEvaluation {
 
     /// The series the lifecycle's and the triggers' conditions read (metric → days of history).
     var conditionNeeds: [String: Int] {
-        let conditions = lifecycle.transitions.compactMap(\.when) + triggerConditions
-        return conditions.reduce(into: [String: Int]()) { $0.merge($1.expression.seriesNeeds, uniquingKeysWith: max) }
+        Self.seriesNeeds(of: lifecycle.transitions.compactMap(\.when) + triggerConditions)
     }
 
-    /// The conditions of the `when:` plays.
+    /// The series `conditions` read (metric → the most days of history any of them reads).
+    static func seriesNeeds(of conditions: [Condition]) -> [String: Int] {
+        conditions.reduce(into: [String: Int]()) { $0.merge($1.expression.seriesNeeds, uniquingKeysWith: max) }
+    }
+
+    /// The conditions of the `when:` plays, in the playbooks' order.
     var triggerConditions: [Condition] {
         playbooks.compactMap { playbook in if case .condition(let condition, _) = playbook.trigger { condition } else { nil } }
     }

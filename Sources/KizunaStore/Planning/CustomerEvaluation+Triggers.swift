@@ -11,11 +11,11 @@ extension CustomerEvaluation {
         let triggered = playbooks.filter { if case .condition = $0.trigger { true } else { false } }
         guard !triggered.isEmpty else { return [] }
         // The conditions and cool-downs apart: the loops over customers copy no playbook.
-        let conditions = triggered.compactMap { if case .condition(let condition, _) = $0.trigger { condition } else { nil } }
+        let conditions = triggerConditions
         let cooldowns = triggered.map { playbook -> CalendarSpan? in
             if case .condition(_, let cooldown) = playbook.trigger { cooldown } else { nil }
         }
-        let needs = conditions.reduce(into: [String: Int]()) { $0.merge($1.expression.seriesNeeds, uniquingKeysWith: max) }
+        let needs = Self.seriesNeeds(of: conditions)
         let checklists = try checklists(readBy: conditions, for: customers, on: store)
         let playIDs = triggered.map(\.id)
         let latest = try latestFirings(of: playIDs, customers: firingsOf, on: store)

@@ -66,7 +66,7 @@ extension Store {
             try read { db in
                 for (name, since) in metrics where !shouldStop() {
                     // A metric without a single observation has empty series: nothing to read of it.
-                    guard try Self.isObserved(name, in: db) else { continue }
+                    guard try Self.isObserved(name, before: .max, in: db) else { continue }
                     windows.metrics[name] = try metricOfEach(name, since: since, of: customers, in: db)
                 }
             }
@@ -172,11 +172,6 @@ extension Store {
             (end, span) = (from, span < Int64.max / 2 ? span * 2 : span)
         }
         return before
-    }
-
-    /// Whether the store holds any observation of `metric`: one step into `signals_by_metric`.
-    static func isObserved(_ metric: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM signals WHERE metric = ?)"), arguments: [metric]) == true
     }
 
     /// The instant, in seconds, of the latest observation of `metric`; `nil` when the store
