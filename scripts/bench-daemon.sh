@@ -81,10 +81,20 @@ stop_daemon() {
   kill -TERM "$pid"
   wait "$pid"
 }
-# Sums a field of /proc/PID/task/*/<file> over the daemon's threads.
-threads_sum() { cat /proc/"$pid"/task/*/"$1" 2>/dev/null | awk -v f="$2" -v k="$3" '(k == "" || $1 == k) { s += $f } END { print s + 0 }'; }
-cpu_ns() { threads_sum schedstat 1 ""; }
-switches() { echo $(($(threads_sum status 2 voluntary_ctxt_switches:) + $(threads_sum status 2 nonvoluntary_ctxt_switches:))); }
+# Prints "TID VALUE" for each of the daemon's threads: the sum of field $2 over the lines of
+# /proc/PID/task/TID/$1 whose first field matches $3 (every line when empty). Printed as whole
+# numbers: awk would print a large sum in exponent notation, which bc does not read.
+per_thread() {
+  local task
+  for task in /proc/"$pid"/task/*; do
+    awk -v t="${task##*/}" -v f="$2" -v k="$3" '$1 ~ k { s += $f } END { printf "%s %.0f\n", t, s }' "$task/$1" 2>/dev/null
+  done
+}
+cpu_ns() { per_thread schedstat 1 ""; }
+switches() { per_thread status 2 '^(non)?voluntary_ctxt_switches:$'; }
+# The growth from snapshot $1 to snapshot $2 of per_thread, summed over the threads in both: a
+# thread that ended in between would otherwise take its count out of the sum.
+growth() { awk 'NR == FNR { before[$1] = $2; next } ($1 in before) { s += $2 - before[$1] } END { printf "%.0f\n", s }' <(echo "$1") <(echo "$2"); }
 
 echo "kizunad benchmark: $customers customers${signal_days:+, $signal_days days of signals}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start_daemon
@@ -101,9 +111,9 @@ threads_before=$(ls /proc/"$pid"/task | wc -l)
 cpu_before=$(cpu_ns) switches_before=$(switches)
 sleep "$idle"
 cpu_after=$(cpu_ns) switches_after=$(switches)
-printf '%-52s %6.2f ms\n' "CPU while idle, per minute" "$(echo "($cpu_after - $cpu_before) / 1000000 * 60 / $idle" | bc -l)"
+printf '%-52s %6.2f ms\n' "CPU while idle, per minute" "$(echo "$(growth "$cpu_before" "$cpu_after") / 1000000 * 60 / $idle" | bc -l)"
 printf '%-52s %6d (threads %d, then %d)\n' "wake-ups (context switches) while idle, $idle s" \
-  $((switches_after - switches_before)) "$threads_before" "$(ls /proc/"$pid"/task | wc -l)"
+  "$(growth "$switches_before" "$switches_after")" "$threads_before" "$(ls /proc/"$pid"/task | wc -l)"
 printf '%-52s %6.1f MiB (peak %.1f MiB)\n' "resident memory" \
   "$(awk '/VmRSS/ { print $2 / 1024 }' /proc/"$pid"/status)" "$(awk '/VmHWM/ { print $2 / 1024 }' /proc/"$pid"/status)"
 for run in 1 2 3; do
