@@ -48,16 +48,19 @@ public struct PlanningRun: Sendable {
     ) throws(StoreError) -> MaterializationResult {
         var total = MaterializationResult()
         var written = false
+        let series = OutsideWrites()
         try store.writingSeries { () throws(StoreError) in
-            try forEachBatch(of: store, progress: progress, shouldStop: shouldStop) { batch throws(StoreError) in
+            try series.start(on: store)
+            try forEachBatch(of: store, readingAhead: series, progress: progress, shouldStop: shouldStop) { batch throws(StoreError) in
                 // The next batch is ready as soon as one is written: a write of another process
                 // (`kizuna done`) waiting for the store gets in between two batches, not after the pass.
                 if written { store.leaveTurnToWaitingWriters() }
                 written = true
                 total.add(
                     try store.materialize(
-                        planned: batch.tasks, from: window.catchUpFrom, to: window.to, customers: batch.customers,
-                        playbooks: playbookIDs, now: now, reasons: batch.reasons.reason))
+                        planned: batch.tasks, readAhead: batch.readAhead, from: window.catchUpFrom, to: window.to,
+                        customers: batch.customers, playbooks: playbookIDs, series: series, now: now,
+                        reasons: batch.reasons.reason))
                 // Copied into the database file on another core while the next batch is written.
                 store.checkpointAfterCommit()
             }
@@ -82,12 +85,16 @@ public struct PlanningRun: Sendable {
         var customers: Set<String>
         var tasks: [PlannedTask]
         var reasons: CancellationReasons
+        /// What materializing the tasks reads, read with the plan when the pass reads ahead.
+        var readAhead: ReadAhead?
     }
 
-    /// Plans the stored customers batch by batch and hands each batch to `body`.
+    /// Plans the stored customers batch by batch and hands each batch to `body`. With
+    /// `readingAhead`, the series of transactions `body` writes in, each batch comes with what
+    /// materializing it reads, read on the thread that plans it.
     private func forEachBatch(
-        of store: Store, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, shouldStop: () -> Bool = { false },
-        _ body: (Batch) throws(StoreError) -> Void
+        of store: Store, readingAhead: OutsideWrites? = nil, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        shouldStop: () -> Bool = { false }, _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
         var customers = if let customers { customers } else { try store.customers() }
         customers.apply(pendingStageChanges)
@@ -96,7 +103,8 @@ public struct PlanningRun: Sendable {
         let planner = Planner(
             playbooks: planned, teamZone: zone, calendar: calendar, completions: completions,
             firings: Firings(try store.firings() + pendingFirings))
-        try forEachBatch(of: customers, store: store, planner: planner, progress: progress, shouldStop: shouldStop, body)
+        try forEachBatch(
+            of: customers, store: store, planner: planner, readingAhead: readingAhead, progress: progress, shouldStop: shouldStop, body)
     }
 
     /// Hands `customers` to `body` batch by batch, each planned while `body` has the one
@@ -109,8 +117,8 @@ public struct PlanningRun: Sendable {
     /// last (the one before is being written while it is planned), and from how long the
     /// pass then waited for the last one's plan.
     private func forEachBatch(
-        of customers: [Customer], store: Store, planner: Planner, progress: (_ done: Int, _ total: Int) -> Void,
-        shouldStop: () -> Bool, _ body: (Batch) throws(StoreError) -> Void
+        of customers: [Customer], store: Store, planner: Planner, readingAhead: OutsideWrites?,
+        progress: (_ done: Int, _ total: Int) -> Void, shouldStop: () -> Bool, _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
         var sizes = BatchSizes(batchSizing)
         var sliced = 0
@@ -123,11 +131,15 @@ public struct PlanningRun: Sendable {
         let clock = ContinuousClock()
         var done = 0
         var upcoming = try nextSlice().map { customers throws(StoreError) in
-            try batch(of: customers, store: store, planner: planner, halves: true)
+            try batch(of: customers, store: store, planner: planner, outsideWrites: readingAhead?.count, halves: true)
         }
         while let batch = upcoming {
+            // Counted before the next batch reads: `body` writes the one before in the meantime.
+            let outsideWrites = readingAhead?.count
             let next = nextSlice().map { customers in
-                BackgroundResult { () throws(StoreError) in try self.batch(of: customers, store: store, planner: planner) }
+                BackgroundResult { () throws(StoreError) in
+                    try self.batch(of: customers, store: store, planner: planner, outsideWrites: outsideWrites)
+                }
             }
             let started = clock.now
             let written = Result { () throws(StoreError) in try body(batch) }
@@ -149,12 +161,21 @@ public struct PlanningRun: Sendable {
     }
 
     /// Plans one batch of customers against the pending tasks stored for them; with `halves`,
-    /// half of them on another core.
-    private func batch(of customers: [Customer], store: Store, planner: Planner, halves: Bool = false) throws(StoreError)
-        -> Batch
+    /// half of them on another core. With `outsideWrites` (`OutsideWrites.count` before this
+    /// reads anything) it reads what materializing the batch reads, too.
+    private func batch(of customers: [Customer], store: Store, planner: Planner, outsideWrites: Int?, halves: Bool = false)
+        throws(StoreError) -> Batch
     {
         let ids = Set(customers.map(\.id))
-        let stored = try store.pendingTaskIDs(customers: ids, startingFrom: window.catchUpFrom, to: window.from)
+        // Those starting in the catch-up period are the ones the plan keeps; with the rest of
+        // the window's, those materializing compares the plan with.
+        let pending = try store.read { db in
+            try store.pendingTasks(
+                startingFrom: window.catchUpFrom, to: outsideWrites == nil ? window.from : window.to, customers: ids,
+                playbooks: playbookIDs, in: db)
+        }
+        let catchUpEnd = window.from.secondsSinceEpoch
+        let stored = Store.ids(of: pending.lazy.filter { $0.start < catchUpEnd })
         let middle = halves ? customers.count / 2 : customers.count
         let secondHalf = Array(customers[middle...])
         let second = halves
@@ -165,8 +186,18 @@ public struct PlanningRun: Sendable {
         var tasks: [PlannedTask] = []
         tasks.reserveCapacity(first.past.count + rest.past.count + first.current.count + rest.current.count)
         for part in [first.past, rest.past, first.current, rest.current] { tasks.append(contentsOf: part) }
+        let readAhead = try outsideWrites.map { outsideWrites throws(StoreError) in
+            let order = Store.firstOfEachID(tasks)
+            let reads = try store.read { db in
+                try store.materializationReads(
+                    planned: tasks, order: order, from: window.catchUpFrom, to: window.to, customers: ids, playbooks: playbookIDs,
+                    window: pending, in: db)
+            }
+            return ReadAhead(reads: reads, outsideWrites: outsideWrites)
+        }
         return Batch(
-            customers: ids, tasks: tasks, reasons: CancellationReasons(planner: planner, customers: customers, today: today))
+            customers: ids, tasks: tasks, reasons: CancellationReasons(planner: planner, customers: customers, today: today),
+            readAhead: readAhead)
     }
 
     /// The tasks a pass stores for `customers`: those starting in the window, and in the
