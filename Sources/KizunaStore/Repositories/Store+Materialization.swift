@@ -99,9 +99,7 @@ extension Store {
     /// In id order, a batch's new rows go into the tasks' primary key (and the events' and
     /// reminders' indexes keyed by task) page after page rather than all over them.
     static func firstOfEachID(_ planned: [PlannedTask]) -> [Int] {
-        // Every id is 16 lowercase hex digits (both of `TaskID`'s initializers ensure it): read
-        // as a number, an id sorts as its text does, and compares faster.
-        var keyed = planned.indices.map { (id: UInt64(planned[$0].id.hex, radix: 16)!, index: $0) }
+        var keyed = planned.indices.map { (id: planned[$0].id.number, index: $0) }
         keyed.sort { ($0.id, $0.index) < ($1.id, $1.index) }
         var order: [Int] = []
         order.reserveCapacity(keyed.count)
@@ -164,4 +162,10 @@ extension Store {
         try row.update(db)
         try TaskEventRow(task: row.id, kind: .cancelled, actor: actor, at: at, note: reason).insert(db)
     }
+}
+
+extension TaskID {
+    /// The id as a number: every id is 16 lowercase hex digits (both of `TaskID`'s initializers
+    /// ensure it), so read as a number an id sorts as its text does, and compares and hashes faster.
+    var number: UInt64 { UInt64(hex, radix: 16)! }
 }

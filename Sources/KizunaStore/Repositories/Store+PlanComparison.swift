@@ -55,27 +55,32 @@ extension Store {
     /// the tasks that differ (a changed plan, or a row written before digests were stored) and
     /// of the dropped ones.
     func compare(_ planned: [PlannedTask], at indexes: [Int], window: [PendingTask], in db: Database) throws -> PlanComparison {
-        var states = [String: PlanState](minimumCapacity: max(window.count, indexes.count))
+        // Keyed by number, not text: a pass looks up hundreds of thousands of ids.
+        var states = [UInt64: PlanState](minimumCapacity: max(window.count, indexes.count))
         for (position, task) in window.enumerated() {
-            states[task.id] = PlanState(isPending: true, digest: task.digest, windowPosition: position)
+            // An id that is not 16 hex digits is no planned task's.
+            guard let number = UInt64(task.id, radix: 16) else { continue }
+            states[number] = PlanState(isPending: true, digest: task.digest, windowPosition: position)
         }
-        let others = indexes.map { planned[$0].id.hex }.filter { states[$0] == nil }
+        let numbers = indexes.map { planned[$0].id.number }
+        let others = indexes.indices.filter { states[numbers[$0]] == nil }.map { planned[indexes[$0]].id.hex }
         if !others.isEmpty, try !window.isEmpty || anyTask(of: planned, in: db) {
-            for (id, state) in try storedPlanStates(ids: others, in: db) { states[id] = state }
+            for (id, state) in try storedPlanStates(ids: others, in: db) {
+                if let number = UInt64(id, radix: 16) { states[number] = state }
+            }
         }
         var comparison = PlanComparison()
         var plannedInWindow = [Bool](repeating: false, count: window.count)
         var differing: [String] = []
-        for index in indexes {
-            let id = planned[index].id.hex
-            guard let state = states[id] else {
+        for (index, number) in zip(indexes, numbers) {
+            guard let state = states[number] else {
                 comparison.entries.append(PlanComparison.Entry(index: index))
                 continue
             }
             if let position = state.windowPosition { plannedInWindow[position] = true }
             if state.isPending && state.digest != planned[index].planDigest {
                 comparison.entries.append(PlanComparison.Entry(index: index))
-                differing.append(id)
+                differing.append(planned[index].id.hex)
             } else {
                 comparison.unchanged += 1
             }
