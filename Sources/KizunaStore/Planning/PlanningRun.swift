@@ -146,12 +146,14 @@ public struct PlanningRun: Sendable {
         }
         let clock = ContinuousClock()
         var done = 0
-        var upcoming = try nextSlice().map { customers throws(StoreError) in
-            try readingAhead(batch(of: customers, store: store, planner: planner, outsideWrites: series?.count, halves: true), store: store)
+        let first = try nextSlice().map { customers throws(StoreError) in
+            try batch(of: customers, store: store, planner: planner, outsideWrites: series?.count, halves: true)
         }
+        // The second is planned while the first is read.
         var planned = planning()
         // Waited for however the pass ends, so no planning outlives it.
         defer { if let planned { _ = Result { () throws(StoreError) in try planned.value() } } }
+        var upcoming = try first.map { first throws(StoreError) in try readingAhead(first, store: store) }
         while let batch = upcoming {
             let next = planned.map { planned in
                 BackgroundResult { () throws(StoreError) in try self.readingAhead(planned.value(), store: store) }
