@@ -30,48 +30,76 @@ extension Store {
         planned: [PlannedTask], from: Instant, to: Instant, customers: Set<String>? = nil, playbooks: Set<String>? = nil,
         now: Instant, reasons: (StoredTask) -> String
     ) throws(StoreError) -> MaterializationResult {
-        // In id order, a batch's new rows go into the tasks' primary key (and the events'
-        // and reminders' indexes keyed by task) page after page rather than all over them.
         // Sorted before the transaction: other processes wait for the store only while it writes.
         let order = Self.firstOfEachID(planned)
         return try write { db in
-            let pausedUntil = try pausedUntil(after: from, in: db)
-            // Read before anything is written: every row written below is planned, so none of
-            // the rows written is among those the plan dropped, and none is read back.
-            let comparison = try compare(
-                planned, at: order, from: from, to: to, customers: customers, playbooks: playbooks, in: db)
-            var result = MaterializationResult(unchanged: comparison.unchanged)
-            let reminders = try storedReminders(tasks: comparison.entries.compactMap(\.stored?.id), in: db)
-            // By index: a first pass creates hundreds of thousands of tasks, each not copied.
-            var created: [Int] = []
-            for entry in comparison.entries {
-                if let existing = entry.stored {
-                    let changed = try follow(
-                        planned[entry.index], existing: existing, reminders: reminders[existing.id] ?? [], now: now, in: db)
-                    if changed { result.updated += 1 } else { result.unchanged += 1 }
-                } else if Self.isPaused(planned[entry.index], pausedUntil: pausedUntil) {
-                    result.paused += 1
+            let reads = try materializationReads(
+                planned: planned, order: order, from: from, to: to, customers: customers, playbooks: playbooks, in: db)
+            return try materialize(planned: planned, reads: reads, now: now, reasons: reasons, in: db)
+        }
+    }
+
+    /// `materialize(planned:from:to:customers:playbooks:now:reasons:)` as a transaction of a
+    /// series: with the reads of `readAhead` when nothing outside the series wrote since they
+    /// began, or else reading them in the transaction.
+    func materialize(
+        planned: [PlannedTask], readAhead: ReadAhead?, from: Instant, to: Instant, customers: Set<String>?, playbooks: Set<String>?,
+        series: OutsideWrites, now: Instant, reasons: (StoredTask) -> String
+    ) throws(StoreError) -> MaterializationResult {
+        let order = readAhead?.reads.order ?? Self.firstOfEachID(planned)
+        return try write { db in
+            try series.begin(in: db)
+            let reads =
+                if let readAhead, readAhead.outsideWrites == series.count {
+                    readAhead.reads
                 } else {
-                    created.append(entry.index)
+                    try materializationReads(
+                        planned: planned, order: order, from: from, to: to, customers: customers, playbooks: playbooks, in: db)
                 }
-            }
-            var inserts = PlannedTaskInserts(in: db)
-            try inserts.insert(planned, at: created, createdAt: now)
-            result.created += created.count
-            for row in comparison.dropped {
-                try cancel(row, reason: reasons(row.storedTask), actor: Self.engineActor, at: now, in: db)
-                result.cancelled += 1
-            }
+            let result = try materialize(planned: planned, reads: reads, now: now, reasons: reasons, in: db)
+            try series.end(in: db)
             return result
         }
     }
 
+    /// Writes what brings the stored tasks in line with `planned`, as `reads` found them.
+    private func materialize(
+        planned: [PlannedTask], reads: MaterializationReads, now: Instant, reasons: (StoredTask) -> String, in db: Database
+    ) throws -> MaterializationResult {
+        // Every row written below is planned, so none of the rows written is among those the
+        // plan dropped, and none is read back.
+        let comparison = reads.comparison
+        var result = MaterializationResult(unchanged: comparison.unchanged)
+        // By index: a first pass creates hundreds of thousands of tasks, each not copied.
+        var created: [Int] = []
+        for entry in comparison.entries {
+            if let existing = entry.stored {
+                let changed = try follow(
+                    planned[entry.index], existing: existing, reminders: reads.reminders[existing.id] ?? [], now: now, in: db)
+                if changed { result.updated += 1 } else { result.unchanged += 1 }
+            } else if Self.isPaused(planned[entry.index], pausedUntil: reads.pausedUntil) {
+                result.paused += 1
+            } else {
+                created.append(entry.index)
+            }
+        }
+        var inserts = PlannedTaskInserts(in: db)
+        try inserts.insert(planned, at: created, createdAt: now)
+        result.created += created.count
+        for row in comparison.dropped {
+            try cancel(row, reason: reasons(row.storedTask), actor: Self.engineActor, at: now, in: db)
+            result.cancelled += 1
+        }
+        return result
+    }
+
     /// The index of the first task of each id in `planned`, in id order: the tasks a
     /// materialization writes, without copying them into a sorted array.
+    ///
+    /// In id order, a batch's new rows go into the tasks' primary key (and the events' and
+    /// reminders' indexes keyed by task) page after page rather than all over them.
     static func firstOfEachID(_ planned: [PlannedTask]) -> [Int] {
-        // Every id is 16 lowercase hex digits (both of `TaskID`'s initializers ensure it): read
-        // as a number, an id sorts as its text does, and compares faster.
-        var keyed = planned.indices.map { (id: UInt64(planned[$0].id.hex, radix: 16)!, index: $0) }
+        var keyed = planned.indices.map { (id: planned[$0].id.number, index: $0) }
         keyed.sort { ($0.id, $0.index) < ($1.id, $1.index) }
         var order: [Int] = []
         order.reserveCapacity(keyed.count)
@@ -134,4 +162,10 @@ extension Store {
         try row.update(db)
         try TaskEventRow(task: row.id, kind: .cancelled, actor: actor, at: at, note: reason).insert(db)
     }
+}
+
+extension TaskID {
+    /// The id as a number: every id is 16 lowercase hex digits (both of `TaskID`'s initializers
+    /// ensure it), so read as a number an id sorts as its text does, and compares and hashes faster.
+    var number: UInt64 { UInt64(hex, radix: 16)! }
 }

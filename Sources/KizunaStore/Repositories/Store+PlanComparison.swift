@@ -45,40 +45,42 @@ extension Store {
     }
 
     /// Compares the planned tasks at `indexes` (each id once) with the stored ones, and finds
-    /// the pending tasks starting in `[from, to)` (of `customers` or of all, of `playbooks` or
-    /// of all) that the plan dropped.
+    /// the pending tasks of `window` that the plan dropped. `window` holds the pending tasks in
+    /// the plan's window (`pendingTasks(startingFrom:to:customers:playbooks:in:)`), read in
+    /// `db`'s snapshot or in one that no write of these tasks has changed since.
     ///
     /// A pending task whose stored digest is the plan's (`PlannedTask.planDigest`) follows its
     /// plan: only the id and digest of the pending tasks in the window are read (where a pass
     /// finds its planned tasks), the state of the other planned ones, and whole rows only of
     /// the tasks that differ (a changed plan, or a row written before digests were stored) and
     /// of the dropped ones.
-    func compare(
-        _ planned: [PlannedTask], at indexes: [Int], from: Instant, to: Instant, customers: Set<String>?, playbooks: Set<String>?,
-        in db: Database
-    ) throws -> PlanComparison {
-        let window = try pendingDigests(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
-        var states = [String: PlanState](minimumCapacity: max(window.count, indexes.count))
+    func compare(_ planned: [PlannedTask], at indexes: [Int], window: [PendingTask], in db: Database) throws -> PlanComparison {
+        // Keyed by number, not text: a pass looks up hundreds of thousands of ids.
+        var states = [UInt64: PlanState](minimumCapacity: max(window.count, indexes.count))
         for (position, task) in window.enumerated() {
-            states[task.id] = PlanState(isPending: true, digest: task.digest, windowPosition: position)
+            // An id that is not 16 hex digits is no planned task's.
+            guard let number = UInt64(task.id, radix: 16) else { continue }
+            states[number] = PlanState(isPending: true, digest: task.digest, windowPosition: position)
         }
-        let others = indexes.map { planned[$0].id.hex }.filter { states[$0] == nil }
+        let numbers = indexes.map { planned[$0].id.number }
+        let others = indexes.indices.filter { states[numbers[$0]] == nil }.map { planned[indexes[$0]].id.hex }
         if !others.isEmpty, try !window.isEmpty || anyTask(of: planned, in: db) {
-            for (id, state) in try storedPlanStates(ids: others, in: db) { states[id] = state }
+            for (id, state) in try storedPlanStates(ids: others, in: db) {
+                if let number = UInt64(id, radix: 16) { states[number] = state }
+            }
         }
         var comparison = PlanComparison()
         var plannedInWindow = [Bool](repeating: false, count: window.count)
         var differing: [String] = []
-        for index in indexes {
-            let id = planned[index].id.hex
-            guard let state = states[id] else {
+        for (index, number) in zip(indexes, numbers) {
+            guard let state = states[number] else {
                 comparison.entries.append(PlanComparison.Entry(index: index))
                 continue
             }
             if let position = state.windowPosition { plannedInWindow[position] = true }
             if state.isPending && state.digest != planned[index].planDigest {
                 comparison.entries.append(PlanComparison.Entry(index: index))
-                differing.append(id)
+                differing.append(planned[index].id.hex)
             } else {
                 comparison.unchanged += 1
             }
@@ -101,10 +103,18 @@ extension Store {
         var windowPosition: Int?
     }
 
-    /// The id and plan digest of the pending tasks whose planned start lies in `[from, to)`, of
-    /// `customers` or of all, of `playbooks` or of all.
-    private func pendingDigests(startingFrom from: Instant, to: Instant, customers: Set<String>?, playbooks: Set<String>?, in db: Database)
-        throws -> [(id: String, digest: Int64?)]
+    /// A pending task as a comparison reads it.
+    struct PendingTask: Sendable {
+        var id: String
+        /// Its planned start, in seconds since the epoch.
+        var start: Int64
+        var digest: Int64?
+    }
+
+    /// The pending tasks whose planned start lies in `[from, to)`, of `customers` or of all, of
+    /// `playbooks` or of all.
+    func pendingTasks(startingFrom from: Instant, to: Instant, customers: Set<String>?, playbooks: Set<String>?, in db: Database)
+        throws -> [PendingTask]
     {
         var conditions = ["state IN ('open', 'snoozed') AND start >= ? AND start < ?"]
         var arguments: StatementArguments = [from.secondsSinceEpoch, to.secondsSinceEpoch]
@@ -115,10 +125,10 @@ extension Store {
             arguments += [JSONColumn.encode(ids.sorted())]
         }
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT id, plan_digest FROM tasks WHERE " + conditions.joined(separator: " AND "), arguments: arguments)
-        var tasks: [(id: String, digest: Int64?)] = []
+            db, sql: "SELECT id, start, plan_digest FROM tasks WHERE " + conditions.joined(separator: " AND "), arguments: arguments)
+        var tasks: [PendingTask] = []
         // Read by position: the columns are few and the rows many.
-        while let row = try rows.next() { tasks.append((row[0], row[1])) }
+        while let row = try rows.next() { tasks.append(PendingTask(id: row[0], start: row[1], digest: row[2])) }
         return tasks
     }
 

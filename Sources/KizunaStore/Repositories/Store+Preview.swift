@@ -13,9 +13,8 @@ extension Store {
             var preview = PlanPreview()
             let pausedUntil = try pausedUntil(after: from, in: db)
             // The first task of each id, in the plan's order.
-            let comparison = try compare(
-                planned, at: Self.firstOfEachID(planned).sorted(), from: from, to: to, customers: customers, playbooks: playbooks,
-                in: db)
+            let window = try pendingTasks(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
+            let comparison = try compare(planned, at: Self.firstOfEachID(planned).sorted(), window: window, in: db)
             for entry in comparison.entries {
                 let task = planned[entry.index]
                 guard let existing = entry.stored else {
