@@ -17,9 +17,9 @@ struct FirstPlanWriteTests {
     }
 
     /// The opcodes of `sql` that make SQLite keep a journal of the pages the statement changes:
-    /// a constraint that aborts the statement alone (`Halt` with `OE_Abort`, 2), and an
+    /// a constraint that aborts the statement alone (`Halt` with `OE_Abort`, 2), an
     /// immediate foreign key counted across a multi-row statement (`FkCounter` on counter 0
-    /// that adds a violation).
+    /// that adds a violation), and a call of a function, which may fail.
     static func statementAborts(_ sql: String, in db: Database) throws -> [String] {
         // Explained, not run: each parameter is left NULL.
         let parameters = StatementArguments(Array(repeating: DatabaseValue.null, count: sql.count { $0 == "?" }))
@@ -27,7 +27,8 @@ struct FirstPlanWriteTests {
             let (opcode, p1, p2): (String, Int, Int) = (row["opcode"], row["p1"], row["p2"])
             let aborts = (opcode == "Halt" || opcode == "HaltIfNull") && p1 != 0 && p2 == 2
             let immediateKey = opcode == "FkCounter" && p1 == 0 && p2 > 0
-            return aborts || immediateKey ? "\(opcode) \(p1) \(p2) \(row["p4"] as String? ?? "")" : nil
+            let function = opcode == "Function" || opcode == "PureFunc"
+            return aborts || immediateKey || function ? "\(opcode) \(p1) \(p2) \(row["p4"] as String? ?? "")" : nil
         }
     }
 
@@ -91,10 +92,29 @@ struct FirstPlanWriteTests {
                 #expect(Set(indexes) == ["reminders_by_task", "reminders_unsettled"])
                 #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(reminders)").isEmpty)
                 #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+                let sql = BoundInsert.sql(into: "tasks", columns: PlannedTaskInserts.taskColumns, rows: 2)
+                let aborts = try Self.statementAborts(sql, in: db)
+                #expect(aborts == [])
             }
             // The deliveries still refer to the rebuilt table: deleting a reminder deletes them.
             try queue.write { db in try db.execute(sql: "DELETE FROM reminders WHERE id = 7") }
             #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries") } == 0)
+        }
+    }
+
+    @Test("a task's effective start and due are its dates, or the end of its snooze when later")
+    func effectiveDates() throws {
+        try withStore { store in
+            let queue = try DatabaseQueue(path: store.path)
+            try queue.write { db in
+                try db.execute(sql: Self.task)
+                for (until, expected) in [(nil, [1, 2]), (0, [1, 2]), (2, [2, 2]), (5, [5, 5])] as [(Int64?, [Int64])] {
+                    let state = until == nil ? "open" : "snoozed"
+                    try db.execute(sql: "UPDATE tasks SET state = ?, snoozed_until = ?", arguments: [state, until])
+                    let dates = try Row.fetchOne(db, sql: "SELECT start_effective, due_effective FROM tasks")
+                    #expect(dates.map { [$0["start_effective"] as Int64, $0["due_effective"] as Int64] } == expected, "\(String(describing: until))")
+                }
+            }
         }
     }
 

@@ -21,7 +21,7 @@ struct OpeningTests {
             #expect(
                 migrations == [
                     "v1", "v2-delivery", "v3-kpi", "v4-health", "v5-planning", "v6-planning-speed", "v7-plan-digest", "v8-first-plan",
-                    "v9-reminder-rows",
+                    "v9-lean-rows",
                 ])
             #expect(journal == "wal")
             for table in [

@@ -21,7 +21,7 @@ enum Migrations {
         // foreign keys off and checks those of the tables it rebuilds itself, rather than every
         // foreign key of the store.
         migrator = migrator.disablingDeferredForeignKeyChecks()
-        migrator.registerMigration("v9-reminder-rows", migrate: leanReminders)
+        migrator.registerMigration("v9-lean-rows", migrate: leanRows)
         return migrator
     }()
 
