@@ -27,6 +27,17 @@ struct IndexTests {
         }
     }
 
+    @Test("a task's reminders, and a batch's, are a search of the index by task, never a scan of reminders")
+    func remindersOfATaskUseAnIndex() throws {
+        try withStore { store in
+            for sql in ["SELECT * FROM reminders WHERE task = ?", "SELECT * FROM reminders WHERE task IN (SELECT value FROM json_each(?))"] {
+                let plan = try Self.queryPlan(sql, arguments: ["[]"], in: store)
+                #expect(plan.contains { $0.contains("SEARCH reminders USING INDEX reminders_by_task (task=?)") }, "\(plan)")
+                #expect(!plan.contains { $0.hasPrefix("SCAN reminders") }, "\(plan)")
+            }
+        }
+    }
+
     @Test("the latest completions are one pass over the done-tasks index, without sorting or reading tasks")
     func latestCompletionsReadOnlyTheIndex() throws {
         try withStore { store in

@@ -18,7 +18,11 @@ struct OpeningTests {
                     try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 )
             }
-            #expect(migrations == ["v1", "v2-delivery", "v3-kpi", "v4-health", "v5-planning", "v6-planning-speed", "v7-plan-digest", "v8-first-plan"])
+            #expect(
+                migrations == [
+                    "v1", "v2-delivery", "v3-kpi", "v4-health", "v5-planning", "v6-planning-speed", "v7-plan-digest", "v8-first-plan",
+                    "v9-lean-rows",
+                ])
             #expect(journal == "wal")
             for table in [
                 "customers", "stage_history", "signals", "tasks", "task_events", "pauses", "reminders", "deliveries", "digest_runs",

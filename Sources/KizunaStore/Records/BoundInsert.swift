@@ -11,6 +11,8 @@ import GRDBSQLite
 /// error handling stay in charge). Every parameter must be bound before each `insert`.
 struct BoundInsert {
     private let statement: Statement
+    /// The text bound to the statement, which SQLite reads in place while it runs.
+    private let text = BoundText()
     private var sqlite: SQLiteStatement { statement.sqliteStatement }
     /// The parameters of one row of a multi-row INSERT.
     private var width: Int32 = 0
@@ -47,7 +49,8 @@ struct BoundInsert {
     func insert(_ bind: (Binder) throws -> Void) throws {
         // A statement is bound between runs: after its last run, before GRDB's reset of the next.
         sqlite3_reset(sqlite)
-        try bind(Binder(statement: sqlite, width: width))
+        text.removeAll()
+        try bind(Binder(statement: sqlite, width: width, text: text))
         try statement.execute()
     }
 
@@ -58,10 +61,12 @@ struct BoundInsert {
         private let width: Int32
         /// The parameters of the rows before this one.
         private var offset: Int32 = 0
+        private let text: BoundText
 
-        fileprivate init(statement: SQLiteStatement, width: Int32) {
+        fileprivate init(statement: SQLiteStatement, width: Int32, text: BoundText) {
             self.statement = statement
             self.width = width
+            self.text = text
         }
 
         /// The binder of row `row` (from 0) of a multi-row INSERT, whose positions are its columns'.
@@ -77,14 +82,11 @@ struct BoundInsert {
 
         func bind(_ text: String, at index: Int32) throws {
             var text = text
-            let code = text.withUTF8 { bytes in
-                // SQLite copies the bytes (SQLITE_TRANSIENT): the buffer lives only in this closure.
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    // An empty buffer may have no address, which SQLite would read as NULL.
-                    sqlite3_bind_text(statement, offset + index, chars.baseAddress ?? Self.empty, Int32(chars.count), Self.transient)
-                }
-            }
-            try check(code)
+            // The buffer lives only in the closure: its bytes are kept until the next run.
+            let (chars, count) = text.withUTF8 { bytes in (self.text.keep(UnsafeRawBufferPointer(bytes)), Int32(bytes.count)) }
+            // SQLite reads the kept bytes in place (SQLITE_STATIC, a null destructor) rather
+            // than copying each value into memory of its own.
+            try check(sqlite3_bind_text(statement, offset + index, chars, count, nil))
         }
 
         func bind(_ text: String?, at index: Int32) throws {
@@ -114,6 +116,42 @@ struct BoundInsert {
 
         private static let emptyText: StaticString = ""
         private static var emptyAddress: UnsafeRawPointer { UnsafeRawPointer(emptyText.utf8Start) }
-        private static var empty: UnsafePointer<CChar> { emptyAddress.assumingMemoryBound(to: CChar.self) }
+    }
+}
+
+/// Copies of the text bound to one statement, kept until it is bound anew: SQLite reads
+/// text bound as static in place, where text bound as transient costs it an allocation and
+/// a copy per value, millions of them in a first planning pass.
+final class BoundText {
+    /// Each holds the text of many rows; the text of a statement seldom fills one.
+    private static let chunkSize = 1 << 16
+    private var chunks: [UnsafeMutableRawBufferPointer] = []
+    /// The chunk written to, and its bytes in use.
+    private var current = 0
+    private var used = 0
+
+    deinit {
+        for chunk in chunks { chunk.deallocate() }
+    }
+
+    /// Forgets the text kept, whose memory the next values reuse.
+    func removeAll() {
+        current = 0
+        used = 0
+    }
+
+    /// A copy of `bytes`, valid until `removeAll()`; never a null address, even when empty.
+    func keep(_ bytes: UnsafeRawBufferPointer) -> UnsafePointer<CChar> {
+        while current < chunks.count, chunks[current].count - used < bytes.count {
+            current += 1
+            used = 0
+        }
+        if current == chunks.count {
+            chunks.append(.allocate(byteCount: max(Self.chunkSize, bytes.count), alignment: 1))
+        }
+        let start = chunks[current].baseAddress! + used
+        if let source = bytes.baseAddress { start.copyMemory(from: source, byteCount: bytes.count) }
+        used += bytes.count
+        return UnsafePointer(start.assumingMemoryBound(to: CChar.self))
     }
 }

@@ -45,12 +45,32 @@ struct PlannedTaskInserts {
                 let task = indexes[index]
                 try Self.bind(tasks[task], checklist: json(of: tasks[task].checklist), createdAt: now, to: row)
             }
-            let reminders = indexes.flatMap { task in tasks[task].reminders.indices.map { (task: task, reminder: $0) } }
+            let reminders = keptReminders(of: tasks, at: indexes)
             try Self.insert(into: "reminders", columns: Self.reminderColumns, count: reminders.count, in: db) { index, row in
-                let (task, reminder) = reminders[index]
-                try Self.bind(tasks[task], reminder: reminder, timing: words(of: tasks[task].reminders[reminder].timing), to: row)
+                let (task, reminder, timing) = reminders[index]
+                try Self.bind(tasks[task], reminder: reminder, timing: timing, to: row)
             }
         }
+    }
+
+    /// The reminders stored of the tasks at `indexes`, with their timing in words: one per task,
+    /// timing and recipient, the task's last of them, as `Store.syncReminders` keeps. The table
+    /// has no unique key: the writes keep reminders unique.
+    private mutating func keptReminders(of tasks: UnsafePointer<PlannedTask>, at indexes: [Int])
+        -> [(task: Int, reminder: Int, timing: String)]
+    {
+        var kept: [(task: Int, reminder: Int, timing: String)] = []
+        for task in indexes {
+            let first = kept.count
+            for (reminder, planned) in tasks[task].reminders.enumerated() {
+                let timing = words(of: planned.timing)
+                let same = kept[first...].firstIndex {
+                    $0.timing == timing && tasks[task].reminders[$0.reminder].recipient == planned.recipient
+                }
+                if let same { kept[same].reminder = reminder } else { kept.append((task, reminder, timing)) }
+            }
+        }
+        return kept
     }
 
     /// Binds `task`, whose checklist is `checklist` in JSON. Not mutating: a task borrowed

@@ -128,7 +128,9 @@ extension Store {
     }
 
     /// Makes the `stored` reminders of `task` the planned ones, writing only the rows that
-    /// differ; returns whether any changed.
+    /// differ; returns whether any changed. A reminder whose timing and recipient stay is
+    /// updated in place, keeping its id (and so its deliveries); the table has no unique key,
+    /// so these writes keep one reminder per task, timing and recipient.
     private func syncReminders(of task: PlannedTask, stored: [ReminderRow], in db: Database) throws -> Bool {
         let planned = task.reminders.map { ReminderRow($0, of: task.id) }
         guard Set(stored) != Set(planned) else { return false }
@@ -141,12 +143,12 @@ extension Store {
                 .execute(arguments: [row.task, row.timing, row.recipient])
         }
         for (key, row) in wanted where current[key] != row {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO reminders (task, instant, recipient, timing, channel) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (task, timing, recipient) DO UPDATE SET instant = excluded.instant, channel = excluded.channel
-                    """
-            ).execute(arguments: [row.task, row.instant, row.recipient, row.timing, row.channel])
+            if current[key] == nil {
+                try row.insert(db)
+            } else {
+                try db.cachedStatement(sql: "UPDATE reminders SET instant = ?, channel = ? WHERE task = ? AND timing = ? AND recipient = ?")
+                    .execute(arguments: [row.instant, row.channel, row.task, row.timing, row.recipient])
+            }
         }
         return true
     }
