@@ -132,14 +132,24 @@ struct StoreOpening {
     }
 
     /// Applies the migrations the store lacks, each in its own transaction, waiting for
-    /// other writers (the busy timeout). When another process (a daemon starting, another
-    /// command) applied one first, ours fails and changes nothing; the store is then
-    /// complete, and that is not an error.
+    /// other writers (the busy timeout).
+    ///
+    /// Another process (a daemon starting, another command) may be upgrading the store at the
+    /// same time: then one of ours fails on a change it applied first, and changes nothing. So
+    /// a failure is tried again from where the store then is, for as long as some process
+    /// makes progress: once the store is complete that is not an error, and a failure that
+    /// leaves the applied migrations as they were is one.
     private static func migrate(_ writer: some DatabaseWriter, with migrator: DatabaseMigrator) throws {
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            guard try writer.read(migrator.hasCompletedMigrations) else { throw error }
+        var applied = try writer.read(migrator.appliedIdentifiers)
+        while true {
+            do {
+                return try migrator.migrate(writer)
+            } catch {
+                let now = try writer.read(migrator.appliedIdentifiers)
+                if try writer.read(migrator.hasCompletedMigrations) { return }
+                guard now.count > applied.count else { throw error }
+                applied = now
+            }
         }
     }
 
