@@ -8,17 +8,7 @@ struct CatchUpTests {
 
     /// A daily play with the given policy, for one customer in onboarding since November 1st.
     private func missed(policy: String, stored: Set<TaskID> = []) throws -> [String] {
-        let playbook = try PlaybookLoader.load(
-            file: "daily.yaml",
-            text: """
-                kizuna: 1
-                playbook: daily
-                title: Daily
-                cadence: every day at 10:00
-                catch_up: \(policy)
-                task:
-                  title: Check in
-                """)
+        let playbook = try Sample.dailyPlaybook(catchUp: policy)
         let customer = Customer(
             id: "acme", name: "Acme", csm: "alice", stage: "onboarding",
             stageEntered: zone.instant(for: LocalDateTime("2026-11-01")!))

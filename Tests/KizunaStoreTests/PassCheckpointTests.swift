@@ -9,16 +9,7 @@ import Testing
 @Suite("Checkpoints of a pass", .timeLimit(.minutes(1))) struct PassCheckpointTests {
     static let zone = Zone.named("America/New_York")!
     static let now = Instant(iso8601: "2026-11-24T09:30:00-05:00", defaultZone: .utc)!
-    static let playbook = try! PlaybookLoader.load(
-        file: "daily.yaml",
-        text: """
-            kizuna: 1
-            playbook: daily
-            title: Daily
-            cadence: every day at 10:00
-            task:
-              title: Check in
-            """)
+    static let playbook = try! Sample.dailyPlaybook()
 
     /// A pass of 100 customers in batches of 10 (small enough that the writer's automatic
     /// checkpoint, at 1,000 pages, would leave its last batches in the WAL). `during` runs

@@ -14,16 +14,7 @@ import Testing
 
     /// A pass of one customer per transaction, with the daily task titled `title`.
     static func pass(title: String) throws -> PlanningRun {
-        let playbook = try PlaybookLoader.load(
-            file: "daily.yaml",
-            text: """
-                kizuna: 1
-                playbook: daily
-                title: Daily
-                cadence: every day at 10:00
-                task:
-                  title: \(title)
-                """)
+        let playbook = try Sample.dailyPlaybook(title: title)
         return PlanningRun(playbooks: [playbook], zone: zone, calendar: .standard, window: window, batchSize: 1)
     }
 

@@ -11,6 +11,22 @@ enum Sample {
         monday.adding(seconds: Int64(offset) * day + Int64(hour) * 3600)
     }
 
+    /// Playbook `daily`: a task titled `title` every day at 10:00, with the catch-up policy
+    /// `catchUp` when given.
+    static func dailyPlaybook(title: String = "Check in", catchUp: String? = nil) throws -> Playbook {
+        try PlaybookLoader.load(
+            file: "daily.yaml",
+            text: """
+                kizuna: 1
+                playbook: daily
+                title: Daily
+                cadence: every day at 10:00
+                \(catchUp.map { "catch_up: \($0)" } ?? "")
+                task:
+                  title: \(title)
+                """)
+    }
+
     static func customer(_ id: String, stage: String = "onboarding", csm: String = "aiko", entered: Instant = monday)
         -> Customer
     {
