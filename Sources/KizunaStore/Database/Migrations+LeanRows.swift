@@ -22,7 +22,9 @@ extension Migrations {
     /// SQLite cannot drop a constraint, so the table is rebuilt as SQLite documents
     /// (https://sqlite.org/lang_altertable.html#otheralter), with foreign keys off: each
     /// reminder keeps its id, which its deliveries refer to, and the check of the deliveries'
-    /// references covers only them rather than every table of the store.
+    /// references covers only them rather than every table of the store. The check of
+    /// `settled_as` compares with each value in turn: `IN (...)` with a list of five builds a
+    /// temporary table in every insert statement.
     static func leanReminders(_ db: Database) throws {
         try db.execute(
             sql: """

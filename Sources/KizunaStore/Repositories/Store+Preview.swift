@@ -12,8 +12,8 @@ extension Store {
         try read { db in
             var preview = PlanPreview()
             let pausedUntil = try pausedUntil(after: from, in: db)
-            // The first task of each id, in the plan's order.
             let window = try pendingTasks(startingFrom: from, to: to, customers: customers, playbooks: playbooks, in: db)
+            // The first task of each id, in the plan's order.
             let comparison = try compare(planned, at: Self.firstOfEachID(planned).sorted(), window: window, in: db)
             for entry in comparison.entries {
                 let task = planned[entry.index]
