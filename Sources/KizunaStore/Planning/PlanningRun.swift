@@ -85,12 +85,7 @@ public struct PlanningRun: Sendable {
         var customers: Set<String>
         var tasks: [PlannedTask]
         var reasons: CancellationReasons
-        /// The customers' pending tasks in the window, read before they were planned (only those
-        /// of the catch-up period when the pass does not read ahead).
-        var pending: [Store.PendingTask]
-        /// `OutsideWrites.count` before `pending` was read, when the pass reads ahead.
-        var outsideWrites: Int?
-        /// What materializing the tasks reads, once read (`readingAhead(_:store:)`).
+        /// What materializing the tasks reads, read with the plan when the pass reads ahead.
         var readAhead: ReadAhead?
     }
 
@@ -113,18 +108,16 @@ public struct PlanningRun: Sendable {
     }
 
     /// Hands `customers` to `body` batch by batch, each planned while `body` has the one
-    /// before the one before, and read ahead (`readingAhead(_:store:)`) while `body` has the
-    /// one before: the planner is a pure function, so the batches are planned and read on other
-    /// cores, and planning leaves the pass's wall-clock time. In three threads, the planning,
-    /// the reading and the writing share the cores as each needs them. The first batch, with
-    /// nothing to overlap, is planned on two cores at once. After `shouldStop` turns true no
-    /// further batch is handed over.
+    /// before: the planner is a pure function, so the next batch is planned on another core
+    /// and planning leaves the pass's wall-clock time (a batch is written in about twice the
+    /// time it is planned in). The first batch, with nothing to overlap, is planned on two
+    /// cores at once. After `shouldStop` turns true no further batch is handed over.
     ///
-    /// Sized by time, a batch's size follows from the time `body` took with an earlier one
-    /// (the ones after it are planned and read while it is written), and from how long the
-    /// pass then waited for the next one.
+    /// Sized by time, a batch's size follows from the time `body` took with the one before
+    /// last (the one before is being written while it is planned), and from how long the
+    /// pass then waited for the last one's plan.
     private func forEachBatch(
-        of customers: [Customer], store: Store, planner: Planner, readingAhead series: OutsideWrites?,
+        of customers: [Customer], store: Store, planner: Planner, readingAhead: OutsideWrites?,
         progress: (_ done: Int, _ total: Int) -> Void, shouldStop: () -> Bool, _ body: (Batch) throws(StoreError) -> Void
     ) throws(StoreError) {
         var sizes = BatchSizes(batchSizing)
@@ -135,40 +128,29 @@ public struct PlanningRun: Sendable {
             defer { sliced = end }
             return Array(customers[sliced..<end])
         }
-        // Counted before the batch reads anything: `body` writes the batches before in the meantime.
-        func planning() -> BackgroundResult<Batch, StoreError>? {
-            let outsideWrites = series?.count
-            return nextSlice().map { customers in
+        let clock = ContinuousClock()
+        var done = 0
+        var upcoming = try nextSlice().map { customers throws(StoreError) in
+            try batch(of: customers, store: store, planner: planner, outsideWrites: readingAhead?.count, halves: true)
+        }
+        while let batch = upcoming {
+            // Counted before the next batch reads: `body` writes the one before in the meantime.
+            let outsideWrites = readingAhead?.count
+            let next = nextSlice().map { customers in
                 BackgroundResult { () throws(StoreError) in
                     try self.batch(of: customers, store: store, planner: planner, outsideWrites: outsideWrites)
                 }
             }
-        }
-        let clock = ContinuousClock()
-        var done = 0
-        let first = try nextSlice().map { customers throws(StoreError) in
-            try batch(of: customers, store: store, planner: planner, outsideWrites: series?.count, halves: true)
-        }
-        // The second is planned while the first is read.
-        var planned = planning()
-        // Waited for however the pass ends, so no planning outlives it.
-        defer { if let planned { _ = Result { () throws(StoreError) in try planned.value() } } }
-        var upcoming = try first.map { first throws(StoreError) in try readingAhead(first, store: store) }
-        while let batch = upcoming {
-            let next = planned.map { planned in
-                BackgroundResult { () throws(StoreError) in try self.readingAhead(planned.value(), store: store) }
-            }
-            planned = planning()
             let started = clock.now
             let written = Result { () throws(StoreError) in try body(batch) }
             let wrote = clock.now
-            // Waited for even when `body` failed, so no reading outlives the pass.
-            let read = next.map { next in Result { () throws(StoreError) in try next.value() } }
+            // Waited for even when `body` failed, so no planning outlives the pass.
+            let planned = next.map { next in Result { () throws(StoreError) in try next.value() } }
             sizes.record(customers: batch.customers.count, took: wrote - started, waited: clock.now - wrote)
             try written.get()
             done += batch.customers.count
             progress(done, customers.count)
-            upcoming = shouldStop() ? nil : try read?.get()
+            upcoming = shouldStop() ? nil : try planned?.get()
         }
     }
 
@@ -180,7 +162,7 @@ public struct PlanningRun: Sendable {
 
     /// Plans one batch of customers against the pending tasks stored for them; with `halves`,
     /// half of them on another core. With `outsideWrites` (`OutsideWrites.count` before this
-    /// reads anything) the pass reads ahead, and this reads the window's pending tasks too.
+    /// reads anything) it reads what materializing the batch reads, too.
     private func batch(of customers: [Customer], store: Store, planner: Planner, outsideWrites: Int?, halves: Bool = false)
         throws(StoreError) -> Batch
     {
@@ -204,23 +186,18 @@ public struct PlanningRun: Sendable {
         var tasks: [PlannedTask] = []
         tasks.reserveCapacity(first.past.count + rest.past.count + first.current.count + rest.current.count)
         for part in [first.past, rest.past, first.current, rest.current] { tasks.append(contentsOf: part) }
+        let readAhead = try outsideWrites.map { outsideWrites throws(StoreError) in
+            let order = Store.firstOfEachID(tasks)
+            let reads = try store.read { db in
+                try store.materializationReads(
+                    planned: tasks, order: order, from: window.catchUpFrom, to: window.to, customers: ids, playbooks: playbookIDs,
+                    window: pending, in: db)
+            }
+            return ReadAhead(reads: reads, outsideWrites: outsideWrites)
+        }
         return Batch(
             customers: ids, tasks: tasks, reasons: CancellationReasons(planner: planner, customers: customers, today: today),
-            pending: pending, outsideWrites: outsideWrites)
-    }
-
-    /// `batch` with what materializing it reads, when the pass reads ahead.
-    private func readingAhead(_ batch: Batch, store: Store) throws(StoreError) -> Batch {
-        guard let outsideWrites = batch.outsideWrites else { return batch }
-        var batch = batch
-        let order = Store.firstOfEachID(batch.tasks)
-        let reads = try store.read { db in
-            try store.materializationReads(
-                planned: batch.tasks, order: order, from: window.catchUpFrom, to: window.to, customers: batch.customers,
-                playbooks: playbookIDs, window: batch.pending, in: db)
-        }
-        batch.readAhead = ReadAhead(reads: reads, outsideWrites: outsideWrites)
-        return batch
+            readAhead: readAhead)
     }
 
     /// The tasks a pass stores for `customers`: those starting in the window, and in the
