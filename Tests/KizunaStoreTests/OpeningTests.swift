@@ -11,10 +11,11 @@ struct OpeningTests {
         try withTemporaryFolder { folder in
             let store = try Store(stateDirectory: folder + "/state/kizuna")
             #expect(store.path == folder + "/state/kizuna/kizuna.sqlite")
-            let (migrations, journal, tables) = try DatabaseQueue(path: store.path).read { db throws in
+            let (migrations, journal, pageSize, tables) = try DatabaseQueue(path: store.path).read { db throws in
                 (
                     try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
                     try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                    try Int.fetchOne(db, sql: "PRAGMA page_size"),
                     try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 )
             }
@@ -24,12 +25,28 @@ struct OpeningTests {
                     "v9-lean-rows",
                 ])
             #expect(journal == "wal")
+            #expect(pageSize == 8_192)
             for table in [
                 "customers", "stage_history", "signals", "tasks", "task_events", "pauses", "reminders", "deliveries", "digest_runs",
                 "digest_deliveries", "health_scores", "trigger_firings",
             ] {
                 #expect(tables.contains(table), "missing table \(table)")
             }
+        }
+    }
+
+    @Test("a store created with SQLite's default pages keeps them, and is migrated and written")
+    func keepsItsPageSize() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/kizuna.sqlite"
+            try DatabaseQueue(path: path).writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL")
+                try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            }
+            try Store(stateDirectory: folder).upsert(customers: [Sample.customer("acme")], at: Sample.monday)
+            let store = try Store(stateDirectory: folder)
+            #expect(try store.customers().map(\.id) == ["acme"])
+            #expect(try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 4_096)
         }
     }
 

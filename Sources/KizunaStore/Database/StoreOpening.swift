@@ -36,6 +36,10 @@ struct StoreOpening {
             // The pool's readers are opened read-only; the one writer is not.
             let kiB = db.configuration.readonly ? cacheKiB : writerCacheKiB
             try db.execute(sql: "PRAGMA cache_size = -\(kiB)")
+            // Takes effect only on a new file, before its first page is written (the WAL mode
+            // that the pool sets next is the first write); a store keeps the size it was
+            // created with.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA page_size = \(Self.newStorePageSize)") }
             // A statement that writes many rows (the multi-row INSERTs of a materialization)
             // keeps a journal of the pages it changes, to undo itself alone on a failure: in
             // memory rather than in a temporary file it spills to after 64 KiB, which wrote
@@ -47,6 +51,12 @@ struct StoreOpening {
         }
         return configuration
     }
+
+    /// The page size of a new store, in bytes: twice SQLite's default. A planning pass writes
+    /// hundreds of thousands of rows; with larger pages each B-tree has fewer pages to split and
+    /// the WAL fewer frames to write. A first plan of 100,000 customers took 0.86 of its time
+    /// with 4 KiB pages; 16 KiB pages gained no more.
+    static let newStorePageSize = 8_192
 
     /// The page cache of each connection, in KiB. SQLite's default (2 MiB) spills a large
     /// import or materialization to the WAL halfway and reads it back; 32 MiB, filled only
