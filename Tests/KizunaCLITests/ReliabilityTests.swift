@@ -70,11 +70,10 @@ import Testing
         let reference = try generatedSandbox(planned: true)
         #expect(try reference.run(["plan"]).status == 0)
         let sandbox = try generatedSandbox(planned: true)
-        let first = try sandbox.start(["plan"])
-        let second = try sandbox.start(["plan"])
-        first.waitUntilExit()
-        second.waitUntilExit()
-        #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+        let plans = [try sandbox.start(["plan"], output: true), try sandbox.start(["plan"], output: true)]
+        for result in plans.map({ $0.finished() }) {
+            #expect(result.status == 0, "\(result.stderr)")
+        }
         #expect(try StoreFile.tasksPerCustomer(sandbox.storePath) == StoreFile.tasksPerCustomer(reference.storePath))
         #expect(try Store(path: sandbox.storePath).counts() == Store(path: reference.storePath).counts())
     }

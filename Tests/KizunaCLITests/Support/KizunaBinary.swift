@@ -22,13 +22,7 @@ struct KizunaBinary {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
-        let process = try start(arguments, environment: environment, in: directory, output: true)
-        let stdout = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        let stderr = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try start(arguments, environment: environment, in: directory, output: true).finished()
     }
 
     /// Starts `kizuna` and returns at once; `output` captures its output in pipes (read them
@@ -49,5 +43,19 @@ struct KizunaBinary {
         process.standardError = output ? Pipe() : FileHandle.nullDevice
         try process.run()
         return process
+    }
+}
+
+extension Process {
+    /// Reads the output of a process started with `output: true` to its end (a few pages at
+    /// most: more would fill a pipe while the other is read), waits for it to exit and returns
+    /// what it printed and its exit code.
+    func finished() -> KizunaBinary.Result {
+        let stdout = (standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        let stderr = (standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        waitUntilExit()
+        return KizunaBinary.Result(
+            status: terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

@@ -57,10 +57,12 @@ final class Sandbox {
             arguments, environment: ["KIZUNA_CONFIG": config, "KIZUNA_NOW": now].merging(environment) { $1 }, in: folder)
     }
 
-    /// Starts `kizuna` on the sandbox without waiting for it; its output is discarded.
-    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    /// Starts `kizuna` on the sandbox without waiting for it; its output is discarded, or
+    /// captured with `output` (then `finished()` reads it).
+    func start(_ arguments: [String], environment: [String: String] = [:], output: Bool = false) throws -> Process {
         try KizunaBinary.start(
-            arguments, environment: ["KIZUNA_CONFIG": config, "KIZUNA_NOW": now].merging(environment) { $1 }, in: folder)
+            arguments, environment: ["KIZUNA_CONFIG": config, "KIZUNA_NOW": now].merging(environment) { $1 }, in: folder,
+            output: output)
     }
 
     /// Writes `text` to a file of the sandbox and returns its path.
