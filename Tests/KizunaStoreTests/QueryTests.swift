@@ -66,6 +66,20 @@ struct QueryTests {
         }
     }
 
+    @Test("a list of tasks gives each the checklist it was planned with, shared or its own")
+    func listedChecklists() throws {
+        let plan = (0..<6).map { number in
+            var task = Sample.task("c\(number)", day: number)
+            task.checklist = number.isMultiple(of: 3) ? [] : ["Step \(number % 2)", "Send notes"]
+            return task
+        }
+        try withStore { store in
+            try store.materialize(plan)
+            let listed = try store.upcoming(from: Sample.monday, to: Sample.at(day: 7), owner: nil)
+            #expect(listed.map(\.checklist) == plan.map(\.checklist))
+        }
+    }
+
     @Test("the timeline interleaves stage changes and task events by instant")
     func timeline() throws {
         try withStore { store in

@@ -99,6 +99,16 @@ struct TaskRow: Equatable, StoreRecord {
 
     /// The task as people see it: the effective owner, and dates moved by a snooze.
     var storedTask: StoredTask {
+        storedTask(checklist: checklist)
+    }
+
+    /// The checklist's items.
+    var checklist: [String] {
+        JSONColumn.decode(checklistJSON, as: [String].self, fallback: [])
+    }
+
+    /// `storedTask`, with the checklist already decoded.
+    func storedTask(checklist: [String]) -> StoredTask {
         let snooze = snoozedUntil
         return StoredTask(
             id: taskID,
@@ -107,8 +117,22 @@ struct TaskRow: Equatable, StoreRecord {
             start: Instant(secondsSinceEpoch: max(start, snooze ?? start)),
             due: Instant(secondsSinceEpoch: max(due, snooze ?? due)), zone: taskZone,
             state: taskState, snoozedUntil: snooze.map(Instant.init(secondsSinceEpoch:)), note: note,
-            checklist: JSONColumn.decode(checklistJSON, as: [String].self, fallback: []), createdAt: Instant(secondsSinceEpoch: createdAt),
+            checklist: checklist, createdAt: Instant(secondsSinceEpoch: createdAt),
             updatedAt: Instant(secondsSinceEpoch: updatedAt), closedAt: closedAt.map(Instant.init(secondsSinceEpoch:)))
+    }
+}
+
+extension [TaskRow] {
+    /// The rows as tasks, each distinct checklist decoded once: the tasks of a step share theirs,
+    /// and decoding JSON costs more than the rest of a row (2 ms of a list of 700 tasks).
+    var storedTasks: [StoredTask] {
+        var checklists: [String: [String]] = [:]
+        return map { row in
+            if let checklist = checklists[row.checklistJSON] { return row.storedTask(checklist: checklist) }
+            let checklist = row.checklist
+            checklists[row.checklistJSON] = checklist
+            return row.storedTask(checklist: checklist)
+        }
     }
 }
 

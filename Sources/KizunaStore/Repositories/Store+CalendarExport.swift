@@ -72,7 +72,7 @@ extension Store {
             let arguments: StatementArguments = [0, until.secondsSinceEpoch]
             let tasks = try TaskRow.fetchAll(
                 db, sql: Self.upcomingSQL(ownerFilter: owner != nil), arguments: owner.map { [$0] + arguments } ?? arguments
-            ).map(\.storedTask)
+            ).storedTasks
             let ids = JSONColumn.encode(tasks.map(\.id.hex))
             var changes: [String: Int] = [:]
             for row in try Row.fetchAll(

@@ -72,7 +72,7 @@ extension Store {
         -> [StoredTask]
     {
         let all: StatementArguments = owner.map { [$0] + arguments } ?? arguments
-        return try read { db in try TaskRow.fetchAll(db, sql: sql, arguments: all).map(\.storedTask) }
+        return try read { db in try TaskRow.fetchAll(db, sql: sql, arguments: all).storedTasks }
     }
 
     /// The query behind `openTasks(dueBefore:owner:)`.
