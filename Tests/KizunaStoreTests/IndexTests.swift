@@ -6,14 +6,30 @@ import Testing
 
 @Suite("Query plans")
 struct IndexTests {
-    @Test("open tasks of one owner are an index range scan, never a scan of tasks", arguments: [true, false])
-    func openTasksUseAnIndex(ownerFilter: Bool) throws {
+    @Test("open tasks of one owner are an index range scan, never a scan of tasks")
+    func openTasksOfAnOwnerUseAnIndex() throws {
         try withStore { store in
-            let arguments: StatementArguments = ownerFilter ? ["aiko", Sample.monday.secondsSinceEpoch] : [Sample.monday.secondsSinceEpoch]
-            let plan = try Self.queryPlan(Store.openTasksSQL(ownerFilter: ownerFilter), arguments: arguments, in: store)
-            let index = ownerFilter ? "tasks_pending_by_owner_due" : "tasks_pending_by_due"
-            #expect(plan.contains { $0.contains("SEARCH tasks USING INDEX \(index) (") }, "\(plan)")
+            let plan = try Self.queryPlan(
+                Store.openTasksSQL(ownerFilter: true), arguments: ["aiko", Sample.monday.secondsSinceEpoch], in: store)
+            #expect(plan.contains { $0.contains("SEARCH tasks USING INDEX tasks_pending_by_owner_due (") }, "\(plan)")
             #expect(!plan.contains { $0.hasPrefix("SCAN tasks") }, "\(plan)")
+        }
+    }
+
+    @Test("everyone's open tasks and their counts read the index of pending tasks, never every task")
+    func everyonesOpenTasksReadThePendingIndex() throws {
+        try withStore { store in
+            let now = Sample.monday.secondsSinceEpoch
+            let pending = "SELECT count(*) FROM tasks WHERE state IN ('open', 'snoozed')"
+            let queries: [(String, StatementArguments)] = [
+                (Store.openTasksSQL(ownerFilter: false), [now]), (pending + " AND due_effective < ?", [now]),
+                (pending + " AND due_effective >= ? AND due_effective < ?", [now, now + 86_400]),
+            ]
+            for (sql, arguments) in queries {
+                let plan = try Self.queryPlan(sql, arguments: arguments, in: store)
+                #expect(plan.contains { $0.hasPrefix("SCAN tasks USING") && $0.hasSuffix("INDEX tasks_pending_by_owner_due") }, "\(plan)")
+                #expect(!plan.contains("SCAN tasks"), "\(plan)")
+            }
         }
     }
 

@@ -22,7 +22,7 @@ struct OpeningTests {
             #expect(
                 migrations == [
                     "v1", "v2-delivery", "v3-kpi", "v4-health", "v5-planning", "v6-planning-speed", "v7-plan-digest", "v8-first-plan",
-                    "v9-lean-rows",
+                    "v9-lean-rows", "v10-one-pending-index",
                 ])
             #expect(journal == "wal")
             #expect(pageSize == 8_192)

@@ -22,6 +22,7 @@ enum Migrations {
         // foreign key of the store.
         migrator = migrator.disablingDeferredForeignKeyChecks()
         migrator.registerMigration("v9-lean-rows", migrate: leanRows)
+        migrator.registerMigration("v10-one-pending-index", migrate: dropDueIndex)
         return migrator
     }()
 
