@@ -25,15 +25,15 @@ extension Store {
             var result = CustomerImportResult()
             // A store without customers (a first import) has none to read and compare.
             let hadCustomers = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customers)") ?? false
-            // The ids written so far: a repeated id reads its earlier row back.
-            var written = Set<String>()
+            // The ids met so far: a repeated id reads its row back, as written before.
+            var seen = Set<String>()
             var inserts = CustomerInserts()
             while let customers = try next() {
                 let stored = hadCustomers ? try storedCustomers(ids: customers.map(\.id), in: db) : [:]
                 for customer in customers {
                     let row = CustomerRow(customer)
                     var existing = stored[row.id]
-                    if written.contains(row.id) {
+                    if !seen.insert(row.id).inserted {
                         try inserts.flush(in: db)
                         existing = try CustomerRow.find(db, key: row.id)
                     }
@@ -41,7 +41,6 @@ extension Store {
                         result.unchanged += 1
                         continue
                     }
-                    written.insert(row.id)
                     if existing == nil {
                         inserts.customers.append(row)
                         result.inserted += 1
