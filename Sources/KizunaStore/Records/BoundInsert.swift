@@ -126,6 +126,11 @@ struct BoundInsert {
             try bind(text, at: index)
         }
 
+        /// Binds `texts` at the positions from `index` on.
+        func bind(texts: String?..., at index: Int32) throws {
+            for (offset, text) in texts.enumerated() { try bind(text, at: index + Int32(offset)) }
+        }
+
         func bind(_ value: DatabaseValue, at index: Int32) throws {
             switch value.storage {
             case .null: try check(sqlite3_bind_null(statement, offset + index))

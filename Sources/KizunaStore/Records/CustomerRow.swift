@@ -78,18 +78,10 @@ struct CustomerRow: Equatable, BoundRecord {
     }
 
     func bind(to row: BoundInsert.Binder) throws {
-        try row.bind(id, at: 1)
-        try row.bind(name, at: 2)
-        try row.bind(csm, at: 3)
-        try row.bind(teamLead, at: 4)
-        try row.bind(stage, at: 5)
+        try row.bind(texts: id, name, csm, teamLead, stage, at: 1)
         try row.bind(stageEntered, at: 6)
         try row.bind(customerSince, at: 7)
-        try row.bind(renewalDate, at: 8)
-        try row.bind(zone, at: 9)
-        try row.bind(tier, at: 10)
-        try row.bind(plan, at: 11)
-        try row.bind(industry, at: 12)
+        try row.bind(texts: renewalDate, zone, tier, plan, industry, at: 8)
         try row.bind(arr, at: 13)
         try row.bind(seats.map(Int64.init), at: 14)
         try row.bind(health, at: 15)
