@@ -63,6 +63,53 @@ import Testing
         #expect(skipping.stderr.contains("\(file.path):2:1: skipped: field `arr`"))
     }
 
+    /// JSON lines of `count` customers `bulk-1`…, whose row `number` is `bad(number)` when given.
+    private func bulkFile(_ count: Int, bad: [Int: String]) throws -> String {
+        let lines = (1...count).map { number in
+            bad[number]
+                ?? #"{"id": "bulk-\#(number)", "name": "Bulk \#(number)", "csm": "alice", "stage": "onboarding", "stage_entered": "2026-11-02"}"#
+        }
+        return try sandbox.write(lines.joined(separator: "\n") + "\n", to: "bulk.jsonl")
+    }
+
+    @Test func aBadRowDeepInALargeFileChangesNothingWrittenBeforeIt() throws {
+        #expect(try sandbox.run(["import", "customers"]).status == 0)
+        // Rows are written a few thousand at a time while the rest is read: the rows before
+        // the bad ones were already written when they were found, and must be undone.
+        let file = try bulkFile(
+            9_000,
+            bad: [
+                7_001: #"{"id": "late", "name": "L", "csm": "alice", "stage": "ripe", "stage_entered": "2026-11-02"}"#,
+                8_500: #"{"id": "bulk-10", "name": "Again", "csm": "alice", "stage": "onboarding", "stage_entered": "2026-11-02"}"#,
+            ])
+        let result = try sandbox.run(["import", "customers", file])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("\(file):7001:1: error: field `stage`: unknown stage `ripe`") == true)
+        #expect(lines.dropFirst().first == "\(file):8500:1: error: duplicate of row 10 (`bulk-10`)")
+        #expect(lines.last?.hasSuffix("2 rows of \(file) cannot be imported; nothing was imported (fix them, or pass --skip-invalid)") == true)
+        #expect(try sandbox.run(["show", "bulk-1"]).status != 0)
+        #expect(try sandbox.run(["import", "customers"]).stdout.hasSuffix(": 0 new, 0 updated (0 stage changes), 36 unchanged\n"))
+
+        let skipping = try sandbox.run(["import", "customers", file, "--skip-invalid"])
+        #expect(skipping.status == 0, "\(skipping.stderr)")
+        #expect(skipping.stdout.hasSuffix(": 8998 new, 0 updated (0 stage changes), 0 unchanged; 2 rows skipped\n"))
+        #expect(try sandbox.run(["show", "bulk-1"]).status == 0)
+        #expect(try sandbox.run(["show", "bulk-9000"]).status == 0)
+        #expect(try sandbox.run(["show", "late"]).status != 0)
+    }
+
+    @Test func aBadRowDeepInAFileForANewStoreLeavesItEmpty() throws {
+        let file = try bulkFile(
+            9_000, bad: [8_999: #"{"id": "late", "name": "L", "csm": "alice", "stage": "onboarding", "stage_entered": "2026-02-30"}"#])
+        let result = try sandbox.run(["import", "customers", file])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(file):8999:1: error: field `stage_entered`"))
+        #expect(try sandbox.run(["show", "bulk-1"]).status != 0)
+        #expect(try sandbox.run(["import", "customers"]).stdout.hasSuffix(": 36 new, 0 updated (0 stage changes), 0 unchanged\n"))
+    }
+
     @Test func aBadMapIsAUsageError() throws {
         let result = try sandbox.run(["import", "customers", "--map", "id"])
         #expect(result.status == 64)

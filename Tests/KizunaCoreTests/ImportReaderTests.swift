@@ -67,6 +67,30 @@ import Testing
         }
     }
 
+    @Test func chunksOfJSONLinesKeepTheirLineNumbers() {
+        let text = (1...7).map { $0 == 4 ? "" : #"{"id": "c\#($0)"}"# }.joined(separator: "\n") + "\n"
+        var chunks = ImportReader(format: .jsonLines).chunks(Data(text.utf8), file: "f.jsonl", parts: 1)
+        #expect(chunks.total == 7)
+        var read: [[Int]] = []
+        while let rows = chunks.next(upTo: 3) {
+            read.append(rows.map(\.number))
+            #expect(rows.allSatisfy { $0.fields["id"] == "c\($0.number)" })
+        }
+        // The blank line 4 is no row; nothing follows the last newline.
+        #expect(read == [[1, 2, 3], [5, 6], [7]])
+        #expect(chunks.done == 7)
+    }
+
+    @Test func fieldsCompareInAnyOrder() {
+        var fields: ImportFields = ["id": "a", "name": "A"]
+        #expect(fields == ["name": "A", "id": "a"])
+        fields["name"] = nil
+        fields["tier"] = "gold"
+        fields["id"] = "b"
+        #expect(fields == ["tier": "gold", "id": "b"])
+        #expect(fields != ["tier": "gold", "id": "b", "name": "A"])
+    }
+
     @Test func theFormatFollowsTheFileName() {
         #expect(ImportReader.Format(path: "export.CSV") == .csv)
         #expect(ImportReader.Format(path: "customers.jsonl") == .jsonLines)

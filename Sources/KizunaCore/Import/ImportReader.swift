@@ -30,9 +30,23 @@ public struct ImportReader: Sendable {
 
     /// The records of `data`, read from `file`.
     public func rows(_ data: Data, file: String) -> [ImportRow] {
-        switch format {
-        case .csv: csvRows(data, file: file)
-        case .jsonLines: jsonRows(data, file: file)
+        var all = chunks(data, file: file)
+        return all.next(upTo: .max) ?? []
+    }
+
+    /// The records of `data`, read from `file` a chunk at a time, each chunk's rows on `parts`
+    /// threads. A CSV file is read whole first (its records may span lines); a JSON-lines file
+    /// is split into lines, and each chunk's lines read when it is asked for.
+    public func chunks(_ data: Data, file: String, parts: Int = 2) -> ImportChunks {
+        guard format == .jsonLines else { return ImportChunks(rows: csvRows(data, file: file)) }
+        // Split as an array of bytes: indexing `Data` byte by byte costs several times more.
+        var lines = [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        // Nothing follows the file's last newline.
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return ImportChunks(lines: lines) { lines in
+            // Lines are independent: they are read on `parts` cores, and keep their order.
+            Array(lines.indices).parallelMap(parts: parts) { index in jsonRow(lines[index], number: index + 1, file: file) }
+                .compactMap { $0 }
         }
     }
 
@@ -46,33 +60,33 @@ public struct ImportReader: Sendable {
             let trimmed = column.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}"))
             return columnMap[trimmed] ?? trimmed
         }
+        var columns: [String: Int] = [:]
+        for (index, name) in names.enumerated() where !name.isEmpty { columns[name] = index + 1 }
+        // A name given to two columns keeps the last one's value, as in a dictionary.
+        let uniqueNames = columns.count == names.count(where: { !$0.isEmpty })
         var rows: [ImportRow] = []
         var number = 1
         while let record = reader.next() {
             number += 1
             if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            var row = ImportRow(number: number, fields: [:], columns: [:], problems: [], file: file)
+            var row = ImportRow(number: number, fields: [:], columns: columns, problems: [], file: file)
             if record.count > names.count {
                 row.problems.append(
                     Diagnostic(
                         "expected at most \(names.count) columns, found \(record.count)",
                         at: SourceLocation(file: file, line: number, column: names.count + 1)))
             }
-            for (index, (name, value)) in zip(names, record).enumerated() where !name.isEmpty {
-                row.columns[name] = index + 1
-                row.fields[name] = checked(value, field: name, in: &row)
+            for (name, value) in zip(names, record) where !name.isEmpty {
+                let value = checked(value, field: name, in: &row)
+                if uniqueNames {
+                    if let value { row.fields.append(name, value) }
+                } else {
+                    row.fields[name] = value
+                }
             }
             rows.append(row)
         }
         return rows
-    }
-
-    private func jsonRows(_ data: Data, file: String) -> [ImportRow] {
-        // Split as an array of bytes: indexing `Data` byte by byte costs several times more.
-        let lines = [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        // Lines are independent: they are read on two cores, and keep their order.
-        return Array(lines.indices).parallelMap { index in jsonRow(lines[index], number: index + 1, file: file) }
-            .compactMap { $0 }
     }
 
     /// The record of one JSON line, `nil` for a blank line.
@@ -80,14 +94,19 @@ public struct ImportReader: Sendable {
         guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { return nil }
         var row = ImportRow(number: number, fields: [:], columns: [:], problems: [], file: file)
         let here = SourceLocation(file: file, line: row.number, column: 1)
-        if String(validating: line, as: UTF8.self) == nil {
+        // An ASCII line is valid UTF-8 without making a string of it to find out.
+        if !line.allSatisfy({ $0 < 0x80 }), String(validating: line, as: UTF8.self) == nil {
             row.problems.append(Diagnostic("the line is not valid UTF-8", at: here, hint: "save the file as UTF-8"))
         } else if let fields = JSONLine.fields(line) {
+            // The keys of a line are distinct, but two may map to one field: the last one wins.
+            let plain = columnMap.isEmpty
             for (key, value) in fields {
-                let name = columnMap[key] ?? key
+                let name = plain ? key : columnMap[key] ?? key
                 switch value {
-                case .text(let text): row.fields[name] = checked(text, field: name, in: &row)
-                case .number(let number): row.fields[name] = number
+                case .text(let text):
+                    let text = checked(text, field: name, in: &row)
+                    if plain, let text { row.fields.append(name, text) } else { row.fields[name] = text }
+                case .number(let number): if plain { row.fields.append(name, number) } else { row.fields[name] = number }
                 case .null: continue
                 case .other: row.problems.append(Diagnostic("field `\(name)`: expected a string or a number", at: here))
                 }
@@ -105,10 +124,47 @@ public struct ImportReader: Sendable {
                 Diagnostic("field `\(field)`: longer than \(Self.maximumFieldLength / 1024) KiB (\(value.utf8.count) bytes)", at: row.location(field)))
             return nil
         }
-        if value.unicodeScalars.contains("\u{FFFD}") {
+        // U+FFFD is encoded EF BF BD: text without the byte 0xEF has none.
+        if value.utf8.contains(0xEF), value.unicodeScalars.contains("\u{FFFD}") {
             row.problems.append(Diagnostic("field `\(field)`: not valid UTF-8", at: row.location(field), hint: "save the file as UTF-8"))
             return nil
         }
         return value
+    }
+}
+
+/// The rows of an import file, a chunk at a time (`ImportReader.chunks`).
+public struct ImportChunks {
+    /// The rows or lines of the file.
+    public let total: Int
+    /// The rows or lines read so far.
+    public private(set) var done = 0
+    private let rows: [ImportRow]
+    private let lines: [ArraySlice<UInt8>]
+    /// The rows of some of `lines`, which keep their indices (line numbers from 0).
+    private let read: (ArraySlice<ArraySlice<UInt8>>) -> [ImportRow]
+
+    init(rows: [ImportRow]) {
+        self.rows = rows
+        lines = []
+        total = rows.count
+        read = { _ in [] }
+    }
+
+    init(lines: [ArraySlice<UInt8>], read: @escaping (ArraySlice<ArraySlice<UInt8>>) -> [ImportRow]) {
+        rows = []
+        self.lines = lines
+        total = lines.count
+        self.read = read
+    }
+
+    /// The rows of the next `count` rows or lines (fewer when some lines are blank), `nil`
+    /// after the last.
+    public mutating func next(upTo count: Int) -> [ImportRow]? {
+        guard done < total else { return nil }
+        let end = done + min(count, total - done)
+        defer { done = end }
+        if !rows.isEmpty { return Array(rows[done..<end]) }
+        return read(lines[done..<end])
     }
 }

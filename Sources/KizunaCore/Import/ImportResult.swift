@@ -32,12 +32,24 @@ public struct ImportResult<Record: Sendable>: Sendable {
     /// Every problem of every rejected row, in row order.
     public var problems: [Diagnostic] { rejected.flatMap(\.problems) }
 
+    /// Adds the records and rejected rows of the rows that follow this result's.
+    mutating func append(_ later: ImportResult) {
+        records += later.records
+        rows += later.rows
+        rejected += later.rejected
+    }
+
     /// Reads every row of `file` with `record`, rejecting rows with problems and rows whose
-    /// `key` repeats an earlier row's; `progress` hears of every thousandth row.
+    /// `key` repeats an earlier row's. The file is read `rowsPerChunk` rows at a time, each
+    /// chunk's records made on `parts` threads; `chunk` gets each chunk's result as soon as
+    /// it is read (so that it can be written while the next is read), and `progress` hears
+    /// of every chunk. Returns the whole file's result.
     public static func reading(
         file path: String, reader: ImportReader, key: (Record) -> String,
         record: @Sendable (ImportRow) throws(DiagnosticList) -> Record,
-        progress: (_ done: Int, _ total: Int) -> Void
+        parts: Int = 2, rowsPerChunk: Int = 2_000,
+        progress: (_ done: Int, _ total: Int) -> Void,
+        chunk: (ImportResult) -> Void = { _ in }
     ) throws(DiagnosticList) -> ImportResult {
         let data: Data
         do {
@@ -47,25 +59,40 @@ public struct ImportResult<Record: Sendable>: Sendable {
         }
         var result = ImportResult()
         var firstRowOfKey: [String: Int] = [:]
-        let rows = reader.rows(data, file: path)
-        // Each row's record depends on the row alone: they are made on two cores, and repeated
-        // keys are then found in row order.
-        let records = rows.parallelMap { row in
-            Result { () throws(DiagnosticList) in
-                guard row.problems.isEmpty else { throw DiagnosticList(row.problems) }
-                return try record(row)
+        var chunks = reader.chunks(data, file: path, parts: parts)
+        progress(0, chunks.total)
+        while let rows = chunks.next(upTo: rowsPerChunk) {
+            // Each row's record depends on the row alone: they are made on `parts` cores, and
+            // repeated keys are then found in row order.
+            let records = rows.parallelMap(parts: parts) { row in
+                Result { () throws(DiagnosticList) in
+                    guard row.problems.isEmpty else { throw DiagnosticList(row.problems) }
+                    return try record(row)
+                }
             }
+            let read = sorted(rows, records: records, key: key, firstRowOfKey: &firstRowOfKey)
+            chunk(read)
+            result.append(read)
+            progress(chunks.done, chunks.total)
         }
-        for (index, (row, made)) in zip(rows, records).enumerated() {
-            if index % 1_000 == 0 { progress(index, rows.count) }
+        return result
+    }
+
+    /// The records of `rows` (made from them, in order) and their rejected rows: those whose
+    /// record could not be made, and those whose `key` repeats an earlier row's, whether of
+    /// these rows or of those before (`firstRowOfKey`, which gets the keys of these rows).
+    static func sorted(
+        _ rows: [ImportRow], records: [Result<Record, DiagnosticList>], key: (Record) -> String, firstRowOfKey: inout [String: Int]
+    ) -> ImportResult {
+        var result = ImportResult()
+        for (row, made) in zip(rows, records) {
             do throws(DiagnosticList) {
                 let value = try made.get()
-                if let first = firstRowOfKey[key(value)] {
-                    throw DiagnosticList([
-                        Diagnostic("duplicate of row \(first) (`\(key(value))`)", at: row.location("id"))
-                    ])
+                let key = key(value)
+                if let first = firstRowOfKey[key] {
+                    throw DiagnosticList([Diagnostic("duplicate of row \(first) (`\(key)`)", at: row.location("id"))])
                 }
-                firstRowOfKey[key(value)] = row.number
+                firstRowOfKey[key] = row.number
                 result.records.append(value)
                 result.rows.append(row.number)
             } catch {
@@ -84,11 +111,13 @@ public struct RejectedRow: Sendable {
 
 extension CustomerRecord {
     /// The customers of a CSV or JSON-lines file, keyed by id.
-    public func read(file: String, reader: ImportReader, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
-        throws(DiagnosticList) -> ImportResult<Customer>
-    {
+    /// `parts`, `progress` and `chunk` as in `ImportResult.reading`.
+    public func read(
+        file: String, reader: ImportReader, parts: Int = 2, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        chunk: (ImportResult<Customer>) -> Void = { _ in }
+    ) throws(DiagnosticList) -> ImportResult<Customer> {
         try ImportResult.reading(
             file: file, reader: reader, key: \.id, record: { row throws(DiagnosticList) in try customer(from: row.fields, location: row.location) },
-            progress: progress)
+            parts: parts, progress: progress, chunk: chunk)
     }
 }

@@ -15,15 +15,17 @@ enum JSONLineValue: Equatable {
 /// The records of an import file are flat objects of plain strings and integers, and parsing
 /// those straight from the bytes costs a fraction of `JSONSerialization`, which builds a
 /// Foundation dictionary per line. Any other line (escapes, fractions, booleans, nesting,
-/// repeated keys, malformed JSON) goes through `JSONSerialization`, so every line reads as
+/// repeated keys, more than 64 keys, malformed JSON) goes through `JSONSerialization`, so every line reads as
 /// it always did.
 enum JSONLine {
     /// The line's fields, `nil` when it does not hold a JSON object.
-    static func fields(_ line: some Collection<UInt8>) -> [(key: String, value: JSONLineValue)]? {
-        let bytes = Array(line)
-        var parser = PlainObjectParser(bytes: bytes)
-        if let fields = parser.parse() { return fields }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
+    static func fields(_ line: ArraySlice<UInt8>) -> [(key: String, value: JSONLineValue)]? {
+        let plain = line.withUnsafeBufferPointer { bytes in
+            var parser = PlainObjectParser(bytes: bytes)
+            return parser.parse()
+        }
+        if let plain { return plain }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
         return object.map { key, value in
             switch value {
             case let text as String: (key, .text(text))
@@ -36,23 +38,26 @@ enum JSONLine {
 }
 
 /// A parser of the plain subset of a JSON object: string keys, and values that are strings
-/// without escapes, integers of up to 18 digits or `null`, each key once.
+/// without escapes, integers of up to 18 digits or `null`, each key once, at most
+/// `maximumKeys` keys (whose repeats are found by comparing each with those before).
 private struct PlainObjectParser {
-    let bytes: [UInt8]
+    static let maximumKeys = 64
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// The fields, `nil` when the line falls outside the subset.
     mutating func parse() -> [(key: String, value: JSONLineValue)]? {
         var fields: [(key: String, value: JSONLineValue)] = []
-        var keys = Set<String>()
         guard take(UInt8(ascii: "{")) else { return nil }
         if !take(UInt8(ascii: "}")) {
             repeat {
-                guard let key = string(), keys.insert(key).inserted, take(UInt8(ascii: ":")), let value = value() else { return nil }
+                guard fields.count < Self.maximumKeys, let key = string(), !fields.contains(where: { $0.key == key }),
+                    take(UInt8(ascii: ":")), let value = value()
+                else { return nil }
                 fields.append((key, value))
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")) else { return nil }

@@ -21,9 +21,12 @@ public struct CustomerRecord: Sendable {
         "tier", "plan", "industry", "arr", "seats", "health",
     ]
 
+    /// The same names, to look them up.
+    private static let knownFieldSet = Set(knownFields)
+
     /// Reads a row. `location(field)` tells where a field sits, for the diagnostics.
     public func customer(
-        from row: [String: String], location: (String) -> SourceLocation?
+        from row: ImportFields, location: (String) -> SourceLocation?
     ) throws(DiagnosticList) -> Customer {
         var problems: [Diagnostic] = []
         func fail(_ field: String, _ message: String, hint: String? = nil) {
@@ -85,11 +88,12 @@ public struct CustomerRecord: Sendable {
         if let health, health > 100 { fail("health", "expected a score from 0 to 100, found `\(health)`") }
 
         guard problems.isEmpty, let stageEntered else { throw DiagnosticList(problems) }
-        let known = Set(Self.knownFields)
+        var fields: [String: String] = [:]
+        for (name, value) in row where !value.isEmpty && !Self.knownFieldSet.contains(name) { fields[name] = value }
         return Customer(
             id: id, name: name, csm: csm, teamLead: text("team_lead"), stage: stage, stageEntered: stageEntered,
             customerSince: customerSince, renewalDate: renewalDate, zone: zone, tier: text("tier"), plan: text("plan"),
             industry: text("industry"), arr: arr, seats: seats.map { Int($0) }, health: health,
-            fields: row.filter { !known.contains($0.key) && !$0.value.isEmpty })
+            fields: fields)
     }
 }

@@ -2,6 +2,12 @@ extension Instant {
     /// Reads an ISO 8601 instant: with an offset (`2026-12-01T10:00:00-05:00`, `…Z`), or a
     /// local date-time or date (`2026-12-01T10:00`, `2026-12-01`) read as wall time in `zone`.
     public init?(iso8601 text: String, defaultZone zone: Zone) {
+        // A plain date, as imports give most, read from its bytes without searching its
+        // characters for an offset.
+        if text.utf8.count == 10, let date = CivilDate(text) {
+            self = zone.instant(for: LocalDateTime(date: date))
+            return
+        }
         if text.hasSuffix("Z") {
             guard let local = LocalDateTime(String(text.dropLast())), text.contains("T") else { return nil }
             self = Zone.utc.instant(for: local)

@@ -1,7 +1,7 @@
 import GRDB
 
 /// A row of `account_history`: a customer's ARR and seats from an instant on.
-struct AccountHistoryRow: StoreRecord {
+struct AccountHistoryRow: BoundRecord {
     static let sql = RecordSQL(table: "account_history", columns: ["customer", "at", "arr", "seats"])
 
     var customer: String
@@ -24,4 +24,11 @@ struct AccountHistoryRow: StoreRecord {
     }
 
     var values: [(any DatabaseValueConvertible)?] { [customer, at, arr, seats] }
+
+    func bind(to row: BoundInsert.Binder) throws {
+        try row.bind(customer, at: 1)
+        try row.bind(at, at: 2)
+        try row.bind(arr, at: 3)
+        try row.bind(seats.map(Int64.init), at: 4)
+    }
 }

@@ -36,6 +36,28 @@ struct BoundInsert {
         return "INSERT OR ROLLBACK INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)"
     }
 
+    /// Inserts `count` rows into `table`, `rowsPerStatement` per statement and the rest in a
+    /// last one; `bind(index, row)` binds the columns of row `index`.
+    static func insert(
+        into table: String, columns: [String], count: Int, rowsPerStatement: Int, in db: Database,
+        bind: (Int, BoundInsert.Binder) throws -> Void
+    ) throws {
+        var full: BoundInsert?
+        for first in stride(from: 0, to: count, by: rowsPerStatement) {
+            let rows = min(rowsPerStatement, count - first)
+            let statement: BoundInsert
+            if rows == rowsPerStatement, let full {
+                statement = full
+            } else {
+                statement = try BoundInsert(into: table, columns: columns, rows: rows, in: db)
+                if rows == rowsPerStatement { full = statement }
+            }
+            try statement.insert { binder in
+                for row in 0..<rows { try bind(first + row, binder.row(row)) }
+            }
+        }
+    }
+
     /// Prepares `sql`, whose parameters are all positional (`?`).
     init(_ sql: String, in db: Database) throws {
         statement = try db.makeStatement(sql: sql)
@@ -89,9 +111,24 @@ struct BoundInsert {
             try check(sqlite3_bind_text(statement, offset + index, chars, count, nil))
         }
 
+        func bind(_ value: Int64?, at index: Int32) throws {
+            guard let value else { return try check(sqlite3_bind_null(statement, offset + index)) }
+            try bind(value, at: index)
+        }
+
+        func bind(_ value: Double?, at index: Int32) throws {
+            guard let value else { return try check(sqlite3_bind_null(statement, offset + index)) }
+            try check(sqlite3_bind_double(statement, offset + index, value))
+        }
+
         func bind(_ text: String?, at index: Int32) throws {
             guard let text else { return try check(sqlite3_bind_null(statement, offset + index)) }
             try bind(text, at: index)
+        }
+
+        /// Binds `texts` at the positions from `index` on.
+        func bind(texts: String?..., at index: Int32) throws {
+            for (offset, text) in texts.enumerated() { try bind(text, at: index + Int32(offset)) }
         }
 
         func bind(_ value: DatabaseValue, at index: Int32) throws {

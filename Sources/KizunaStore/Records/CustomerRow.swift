@@ -2,7 +2,7 @@ import GRDB
 import KizunaCore
 
 /// A row of `customers`.
-struct CustomerRow: Equatable, StoreRecord {
+struct CustomerRow: Equatable, BoundRecord {
     static let sql = RecordSQL(
         table: "customers",
         columns: [
@@ -77,6 +77,17 @@ struct CustomerRow: Equatable, StoreRecord {
         ]
     }
 
+    func bind(to row: BoundInsert.Binder) throws {
+        try row.bind(texts: id, name, csm, teamLead, stage, at: 1)
+        try row.bind(stageEntered, at: 6)
+        try row.bind(customerSince, at: 7)
+        try row.bind(texts: renewalDate, zone, tier, plan, industry, at: 8)
+        try row.bind(arr, at: 13)
+        try row.bind(seats.map(Int64.init), at: 14)
+        try row.bind(health, at: 15)
+        try row.bind(fieldsJSON, at: 16)
+    }
+
     /// The customer; a zone the system no longer knows reads as none (the team's zone applies).
     var customer: Customer {
         Customer(
@@ -90,7 +101,7 @@ struct CustomerRow: Equatable, StoreRecord {
 }
 
 /// A row of `stage_history`.
-struct StageHistoryRow: StoreRecord {
+struct StageHistoryRow: BoundRecord {
     static let sql = RecordSQL(
         table: "stage_history",
         columns: ["customer", "stage", "entered_at", "cause", "recorded_at"])
@@ -118,4 +129,12 @@ struct StageHistoryRow: StoreRecord {
     }
 
     var values: [(any DatabaseValueConvertible)?] { [customer, stage, enteredAt, cause, recordedAt] }
+
+    func bind(to row: BoundInsert.Binder) throws {
+        try row.bind(customer, at: 1)
+        try row.bind(stage, at: 2)
+        try row.bind(enteredAt, at: 3)
+        try row.bind(cause, at: 4)
+        try row.bind(recordedAt, at: 5)
+    }
 }

@@ -41,12 +41,13 @@ struct PlannedTaskInserts {
         try planned.withUnsafeBufferPointer { buffer throws in
             // A pointer's subscript lends its element; a buffer's returns a copy.
             guard let tasks = buffer.baseAddress else { return }
-            try Self.insert(into: "tasks", columns: Self.taskColumns, count: indexes.count, in: db) { index, row in
+            try BoundInsert.insert(into: "tasks", columns: Self.taskColumns, count: indexes.count, rowsPerStatement: Self.rowsPerStatement, in: db) { index, row in
                 let task = indexes[index]
                 try Self.bind(tasks[task], checklist: json(of: tasks[task].checklist), createdAt: now, to: row)
             }
             let reminders = keptReminders(of: tasks, at: indexes)
-            try Self.insert(into: "reminders", columns: Self.reminderColumns, count: reminders.count, in: db) { index, row in
+            try BoundInsert.insert(
+                into: "reminders", columns: Self.reminderColumns, count: reminders.count, rowsPerStatement: Self.rowsPerStatement, in: db) { index, row in
                 let (task, reminder, timing) = reminders[index]
                 try Self.bind(tasks[task], reminder: reminder, timing: timing, to: row)
             }
@@ -101,27 +102,6 @@ struct PlannedTaskInserts {
         try row.bind(task.reminders[index].recipient, at: 3)
         try row.bind(timing, at: 4)
         try row.bind(task.reminders[index].channel, at: 5)
-    }
-
-    /// Inserts `count` rows into `table`, `rowsPerStatement` per statement and the rest in a
-    /// last one; `bind(index, row)` binds the columns of row `index`.
-    private static func insert(
-        into table: String, columns: [String], count: Int, in db: Database, bind: (Int, BoundInsert.Binder) throws -> Void
-    ) throws {
-        var full: BoundInsert?
-        for first in stride(from: 0, to: count, by: rowsPerStatement) {
-            let rows = min(rowsPerStatement, count - first)
-            let statement: BoundInsert
-            if rows == rowsPerStatement, let full {
-                statement = full
-            } else {
-                statement = try BoundInsert(into: table, columns: columns, rows: rows, in: db)
-                if rows == rowsPerStatement { full = statement }
-            }
-            try statement.insert { binder in
-                for row in 0..<rows { try bind(first + row, binder.row(row)) }
-            }
-        }
     }
 
     private mutating func json(of checklist: [String]) -> String {

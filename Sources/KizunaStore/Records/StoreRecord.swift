@@ -13,6 +13,13 @@ protocol StoreRecord: FetchableRecord, TableRecord {
     var values: [(any DatabaseValueConvertible)?] { get }
 }
 
+/// A row type written in bulk, many rows per statement (`BoundInsert`).
+protocol BoundRecord: StoreRecord {
+    /// Binds `values` to `row`, by position from 1, one by one: without the array of boxed
+    /// values, which cost more than the insert of a customer.
+    func bind(to row: BoundInsert.Binder) throws
+}
+
 /// The statements of one table, built once per record type.
 struct RecordSQL: Sendable {
     var table: String
@@ -43,14 +50,6 @@ extension StoreRecord {
     /// Inserts the row.
     func insert(_ db: Database) throws {
         try db.cachedStatement(sql: Self.sql.insert).execute(arguments: StatementArguments(values))
-    }
-
-    /// Inserts the row through `insert`, a `BoundInsert` of `sql.insert`: what a bulk write
-    /// uses, without building statement arguments per row.
-    func insert(with insert: BoundInsert) throws {
-        try insert.insert { row in
-            for (index, value) in values.enumerated() { try row.bind(value?.databaseValue ?? .null, at: Int32(index + 1)) }
-        }
     }
 
     /// The row whose first column is `key`, `nil` when there is none.

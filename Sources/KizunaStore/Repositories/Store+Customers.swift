@@ -11,39 +11,54 @@ extension Store {
     /// account history row dated `at`.
     @discardableResult
     public func upsert(customers: [Customer], at: Instant) throws(StoreError) -> CustomerImportResult {
+        var chunks = [customers][...]
+        return try upsert(customerChunks: { chunks.popFirst() }, at: at)
+    }
+
+    /// `upsert(customers:at:)` of the customers `next` gives a chunk at a time, until it
+    /// returns `nil`, in one transaction: each chunk is written as soon as it comes, so that
+    /// the caller can read the next one meanwhile. When `next` throws, the transaction is
+    /// rolled back and the error rethrown.
+    @discardableResult
+    public func upsert(customerChunks next: () throws -> [Customer]?, at: Instant) throws(StoreError) -> CustomerImportResult {
         try write { db in
             var result = CustomerImportResult()
-            // Kept up to date as rows are written, so a repeated id finds its earlier row.
-            var stored = try storedCustomers(ids: customers.map(\.id), in: db)
-            let inserts = (
-                customer: try BoundInsert(CustomerRow.sql.insert, in: db), account: try BoundInsert(AccountHistoryRow.sql.insert, in: db),
-                stage: try BoundInsert(StageHistoryRow.sql.insert, in: db)
-            )
-            for customer in customers {
-                let row = CustomerRow(customer)
-                let existing = stored[row.id]
-                if existing == row {
-                    result.unchanged += 1
-                    continue
+            // A store without customers (a first import) has none to read and compare.
+            let hadCustomers = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM customers)") ?? false
+            // The ids met so far: a repeated id reads its row back, as written before.
+            var seen = Set<String>()
+            var inserts = CustomerInserts()
+            while let customers = try next() {
+                let stored = hadCustomers ? try storedCustomers(ids: customers.map(\.id), in: db) : [:]
+                for customer in customers {
+                    let row = CustomerRow(customer)
+                    var existing = stored[row.id]
+                    if !seen.insert(row.id).inserted {
+                        try inserts.flush(in: db)
+                        existing = try CustomerRow.find(db, key: row.id)
+                    }
+                    if existing == row {
+                        result.unchanged += 1
+                        continue
+                    }
+                    if existing == nil {
+                        inserts.customers.append(row)
+                        result.inserted += 1
+                    } else {
+                        try row.update(db)
+                        result.updated += 1
+                    }
+                    if existing?.arr != row.arr || existing?.seats != row.seats {
+                        inserts.accounts.append(AccountHistoryRow(customer: row.id, at: at.secondsSinceEpoch, arr: row.arr, seats: row.seats))
+                    }
+                    guard existing?.stage != row.stage else { continue }
+                    if existing != nil { result.stageChanges += 1 }
+                    inserts.stages.append(
+                        StageHistoryRow(
+                            customer: row.id, stage: row.stage, enteredAt: row.stageEntered, cause: Self.importCause,
+                            recordedAt: at.secondsSinceEpoch))
                 }
-                stored[row.id] = row
-                if existing == nil {
-                    try row.insert(with: inserts.customer)
-                    result.inserted += 1
-                } else {
-                    try row.update(db)
-                    result.updated += 1
-                }
-                if existing?.arr != row.arr || existing?.seats != row.seats {
-                    try AccountHistoryRow(customer: row.id, at: at.secondsSinceEpoch, arr: row.arr, seats: row.seats)
-                        .insert(with: inserts.account)
-                }
-                guard existing?.stage != row.stage else { continue }
-                if existing != nil { result.stageChanges += 1 }
-                try StageHistoryRow(
-                    customer: row.id, stage: row.stage, enteredAt: row.stageEntered, cause: Self.importCause,
-                    recordedAt: at.secondsSinceEpoch
-                ).insert(with: inserts.stage)
+                try inserts.flush(in: db)
             }
             return result
         }
@@ -95,5 +110,27 @@ extension Store {
             ).insert(db)
             return row.customer
         }
+    }
+}
+
+/// The new rows of an upsert, inserted many per statement (`PlannedTaskInserts` tells why):
+/// the customers first, then the history rows that refer to them.
+private struct CustomerInserts {
+    var customers: [CustomerRow] = []
+    var accounts: [AccountHistoryRow] = []
+    var stages: [StageHistoryRow] = []
+
+    mutating func flush(in db: Database) throws {
+        try Self.insert(customers, in: db)
+        try Self.insert(accounts, in: db)
+        try Self.insert(stages, in: db)
+        self = CustomerInserts()
+    }
+
+    private static func insert<Record: BoundRecord>(_ records: [Record], in db: Database) throws {
+        try BoundInsert.insert(
+            into: Record.sql.table, columns: Record.sql.columns, count: records.count, rowsPerStatement: PlannedTaskInserts.rowsPerStatement,
+            in: db
+        ) { index, row in try records[index].bind(to: row) }
     }
 }
