@@ -94,7 +94,11 @@ public struct CustomerEvaluation: Sendable {
                 if aside {
                     try written()
                     let scored = health == nil ? [] : Array(scores)
-                    writing = BackgroundResult { () throws(StoreError) in try Self.record(found, scores: scored, on: store, now: now) }
+                    writing = BackgroundResult { () throws(StoreError) in
+                        try Self.record(found, scores: scored, on: store, now: now)
+                        // In a series of writes (a daemon's pass), checkpointed off the writer's path.
+                        store.checkpointAfterCommit()
+                    }
                 }
                 customers.replaceSubrange(range, with: chunk)
                 summary.scored += found.scored
