@@ -21,17 +21,23 @@ extension Workspace {
         var customers = try store.customers()
         timer.lap("customers")
         let evaluation = if let playbooks { triggerEvaluation(of: playbooks) } else { self.evaluation }
-        // Every customer's signals are read at once, then the customers are evaluated and recorded
-        // in chunks: a stop waits for one read or one chunk (a tenth of a second at 2,500, where
-        // each chunk's three transactions cost little). Its stage changes and the tasks its
-        // firings make are logged with the pass's changes.
-        _ = try evaluation?.evaluate(&customers, on: store, now: now, chunkSize: Self.evaluationChunk, shouldStop: shouldStop)
-        timer.lap("evaluation")
-        var run = PlanningRun(
-            playbooks: self.playbooks, zone: configuration.zone, calendar: configuration.calendar, window: window, batchSize: batchSize)
-        run.playbookIDs = playbooks
-        run.customers = customers
-        let result = try run.run(on: store, now: now, shouldStop: shouldStop)
+        // The evaluation's records and the planning's batches are one series of transactions:
+        // the WAL is checkpointed on another connection, not by a commit of the records, whose
+        // sync of the store file held up the chunks after it.
+        let result = try store.writingSeries { () throws(StoreError) in
+            // Every customer's signals are read at once, then the customers are evaluated and recorded
+            // in chunks: a stop waits for one read or one chunk (a tenth of a second at 2,500, where
+            // each chunk's three transactions cost little). Its stage changes and the tasks its
+            // firings make are logged with the pass's changes.
+            _ = try evaluation?.evaluate(&customers, on: store, now: now, chunkSize: Self.evaluationChunk, shouldStop: shouldStop)
+            timer.lap("evaluation")
+            var run = PlanningRun(
+                playbooks: self.playbooks, zone: configuration.zone, calendar: configuration.calendar, window: window,
+                batchSize: batchSize)
+            run.playbookIDs = playbooks
+            run.customers = customers
+            return try run.run(on: store, now: now, shouldStop: shouldStop)
+        }
         timer.lap("planning")
         return (result, customers)
     }

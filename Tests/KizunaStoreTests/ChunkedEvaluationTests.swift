@@ -76,6 +76,59 @@ import Testing
         }
     }
 
+    /// Chunks recorded aside have their scores recorded from the start, on a thread of their
+    /// own: the store then holds every customer's score, band and measures as after one
+    /// evaluation of every customer.
+    @Test func scoresRecordedAheadOfTheChunksAreTheWholeEvaluationsScores() throws {
+        let evaluation = CustomerEvaluation(
+            playbooks: [Bulk.playbook], health: Bulk.model, lifecycle: Bulk.lifecycle, zone: Bulk.team, calendar: .standard)
+        #expect(evaluation.writesAside)
+        func scores(chunkSize: Int?) throws -> [HealthReportRow] {
+            try withStore { store in
+                try Bulk.fill(store)
+                if let chunkSize {
+                    _ = try #require(try evaluation.evaluate(on: store, now: Bulk.now, chunkSize: chunkSize, shouldStop: { false }))
+                } else {
+                    _ = try evaluation.evaluate(on: store, now: Bulk.now)
+                }
+                return try store.healthReport(trend: CalendarSpan(28, .day)).sorted { $0.customer < $1.customer }
+            }
+        }
+        let whole = try scores(chunkSize: nil)
+        #expect(whole.count == Bulk.customerCount)
+        #expect(try scores(chunkSize: 100) == whole)
+        #expect(try scores(chunkSize: 7) == whole)
+    }
+
+    /// Rows are matched to customers by the bytes of their ids: customers whose ids are not
+    /// ASCII get their own observations in one pass over many customers' rows, as customer by
+    /// customer.
+    @Test func customersWithIdsBeyondASCIIGetTheirOwnWindows() throws {
+        try withStore { store in
+            try Bulk.fill(store)
+            let odd = ["caf\u{E9}", "\u{9867}\u{5BA2}-1", "\u{9867}\u{5BA2}-10", "c1\u{1F600}"]
+            try store.upsert(
+                customers: odd.map { Customer(id: $0, name: $0, csm: "aiko", stage: "adoption", stageEntered: Bulk.now) }, at: Bulk.now)
+            try store.insert(
+                signals: odd.enumerated().flatMap { index, id in
+                    (1...3).map { hour in
+                        Signal(customer: id, metric: "logins", value: Double(index * 10 + hour), instant: Bulk.now.adding(seconds: -3_600 * Int64(hour)))
+                    }
+                })
+            let ids = try store.customers().map(\.id)
+            #expect(ids.count >= Store.fewCustomers)
+            let since = ["logins": Bulk.now.secondsSinceEpoch - 86_400]
+            let many = try store.signalWindows(since: since, of: ids)
+            let few = try store.signalWindows(since: since, of: odd)
+            for (slot, id) in odd.enumerated() {
+                let index = try #require(ids.firstIndex(of: id))
+                let values = many.metrics["logins"]?.window[index].map(\.value)
+                #expect(values == [3, 2, 1].map { Double(slot * 10 + $0) }, "\(id)")
+                #expect(values == few.metrics["logins"]?.window[slot].map(\.value), "\(id)")
+            }
+        }
+    }
+
     /// Chunks are recorded while the next is evaluated only when none reads what it records:
     /// the `health` series (its scores) or a checklist in a trigger (its tasks).
     @Test func chunksAreRecordedAsideOnlyWhenTheyReadNothingTheyRecord() throws {

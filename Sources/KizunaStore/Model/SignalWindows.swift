@@ -22,6 +22,36 @@ struct SignalWindows: Sendable {
             window = Array(repeating: [], count: customers)
             before = Array(repeating: nil, count: customers)
         }
+
+        /// The observations of `parts`, read one after the other in ascending order, laid out
+        /// by customer, each customer's in one allocation; the first part's `before`.
+        init(since: Int64, customers: Int, rows parts: [Rows]) {
+            self.init(since: since, customers: customers)
+            var counts = [Int](repeating: 0, count: customers)
+            for part in parts {
+                for slot in part.slots { counts[Int(slot)] += 1 }
+            }
+            for slot in counts.indices where counts[slot] > 0 { window[slot].reserveCapacity(counts[slot]) }
+            for part in parts {
+                for (slot, observation) in zip(part.slots, part.observations) { window[Int(slot)].append(observation) }
+            }
+            if let before = parts.first?.before { self.before = before }
+        }
+    }
+
+    /// One metric's observations as a range of the store's rows is read: in ascending order,
+    /// each with its customer's slot.
+    struct Rows: Sendable {
+        /// The first instant read, in seconds.
+        var since: Int64
+        var slots: [Int32] = []
+        var observations: [Observation] = []
+        /// Each customer's latest observation before `since`, when read.
+        var before: [Observation?]?
+
+        init(since: Int64) {
+            self.since = since
+        }
     }
 
     private(set) var slots: CustomerSlots

@@ -81,28 +81,27 @@ extension Store {
             }
         }
         let slots = windows.slots
-        var halves = [false, true].parallelMap { later -> Result<[String: SignalWindows.Metric], StoreError> in
+        var halves = [false, true].parallelMap { later -> Result<[String: SignalWindows.Rows], StoreError> in
             Result { () throws(StoreError) in
                 try read { db in
-                    var read: [String: SignalWindows.Metric] = [:]
+                    var read: [String: SignalWindows.Rows] = [:]
                     for (name, since) in metrics where !shouldStop() {
                         guard let middle = middles[name] else { continue }
                         read[name] =
                             later
-                            ? try metric(name, since: middle, slots: slots, earlier: false, in: db)
-                            : try metric(name, since: since, before: middle, slots: slots, earlier: !withoutEarlier.contains(name), in: db)
+                            ? try rows(of: name, since: middle, slots: slots, earlier: false, in: db)
+                            : try rows(of: name, since: since, before: middle, slots: slots, earlier: !withoutEarlier.contains(name), in: db)
                     }
                     return read
                 }
             }
         }
-        // Taken out of `halves`, each half's arrays are held once: the later ones are appended in place.
-        var later = try halves.removeLast().get()
-        var earlier = try halves.removeLast().get()
-        for name in Array(earlier.keys) {
-            guard var metric = earlier.removeValue(forKey: name), let tail = later.removeValue(forKey: name) else { continue }
-            for slot in metric.window.indices where !tail.window[slot].isEmpty { metric.window[slot] += tail.window[slot] }
-            windows.metrics[name] = metric
+        // Each half's rows laid out by customer once both are read, the earlier half first.
+        let later = try halves.removeLast().get()
+        let earlier = try halves.removeLast().get()
+        for (name, head) in earlier {
+            guard let tail = later[name] else { continue }
+            windows.metrics[name] = SignalWindows.Metric(since: head.since, customers: customers.count, rows: [head, tail])
         }
         return windows
     }
@@ -129,18 +128,19 @@ extension Store {
     }
 
     /// One metric's observations of every customer of `slots` from `since` on, before `end`,
-    /// in one range of the `signals_by_metric` index, with each one's latest before `since`
-    /// when `earlier` (`latestBefore`).
-    private func metric(
-        _ name: String, since: Int64, before end: Int64 = .max, slots: CustomerSlots, earlier: Bool, in db: Database
-    ) throws -> SignalWindows.Metric {
+    /// in one range of the `signals_by_metric` index, as read, with each one's latest before
+    /// `since` when `earlier` (`latestBefore`).
+    private func rows(
+        of name: String, since: Int64, before end: Int64 = .max, slots: CustomerSlots, earlier: Bool, in db: Database
+    ) throws -> SignalWindows.Rows {
         var slots = slots
-        var metric = SignalWindows.Metric(since: since, customers: slots.ids.count)
-        try forEachSignal(of: name, since: since, before: end, in: db) { customer, value, at in
-            if let slot = slots.slot(of: customer) { metric.window[slot].append(SignalWindows.Observation(value: value, at: at)) }
+        var rows = SignalWindows.Rows(since: since)
+        try forEachSignal(of: name, since: since, before: end, slots: &slots, in: db) { slot, value, at in
+            rows.slots.append(Int32(slot))
+            rows.observations.append(SignalWindows.Observation(value: value, at: at))
         }
-        if earlier { metric.before = try latestBefore(since, of: name, slots: slots, in: db) }
-        return metric
+        if earlier { rows.before = try latestBefore(since, of: name, slots: slots, in: db) }
+        return rows
     }
 
     /// The latest observation of `metric` before `seconds` of each customer of `slots`. The
@@ -164,8 +164,8 @@ extension Store {
             }
             let from = end > Int64.min + span ? end - span : Int64.min
             // Ascending: the last one of a customer in the range is its latest, unless a later range had one.
-            try forEachSignal(of: metric, since: from, before: end, in: db) { customer, value, at in
-                guard let slot = slots.slot(of: customer), before[slot].map({ $0.at < end }) ?? true else { return }
+            try forEachSignal(of: metric, since: from, before: end, slots: &slots, in: db) { slot, value, at in
+                guard before[slot].map({ $0.at < end }) ?? true else { return }
                 before[slot] = SignalWindows.Observation(value: value, at: at)
             }
             missing = missing.filter { before[$0] == nil }
