@@ -59,17 +59,23 @@ struct PlanCommand: ParsableCommand {
             return
         }
         let store = try StoreAccess.open(configuration, .bulkWrite)
-        // The customers are read once: evaluated, then planned as the evaluation left them.
+        // The customers are read once: evaluated, then planned as the evaluation left them. The
+        // evaluation's records and the planning's batches are one series of writes, so the
+        // commit of the records does not copy the WAL into the store file on this thread.
         var customers = try storing { () throws(StoreError) in try store.customers() }
-        let evaluation = try storing { () throws(StoreError) in try workspace.evaluation.evaluate(&customers, on: store, now: now) }
-        run.customers = customers
-        if workspace.health != nil || !evaluation.stageChanges.isEmpty || !evaluation.triggers.isEmpty {
-            print(
-                "Evaluated: \(evaluation.scored) health scores, \(evaluation.stageChanges.count) stage changes, "
-                    + "\(evaluation.firings.count) triggers fired")
-        }
         let progress = Progress(label: "Planning", unit: "customers")
-        let result = try storing { () throws(StoreError) in try run.run(on: store, now: now, progress: progress.update) }
+        let result = try storing { () throws(StoreError) in
+            try store.writingSeries { () throws(StoreError) in
+                let evaluation = try workspace.evaluation.evaluate(&customers, on: store, now: now)
+                run.customers = customers
+                if workspace.health != nil || !evaluation.stageChanges.isEmpty || !evaluation.triggers.isEmpty {
+                    print(
+                        "Evaluated: \(evaluation.scored) health scores, \(evaluation.stageChanges.count) stage changes, "
+                            + "\(evaluation.firings.count) triggers fired")
+                }
+                return try run.run(on: store, now: now, progress: progress.update)
+            }
+        }
         progress.finish()
         print(
             "Planned \(period): \(result.created) created, \(result.updated) updated, \(result.cancelled) cancelled, "
