@@ -3,7 +3,7 @@ import Testing
 
 /// Conditions naming metrics the health model does not know, or playbooks no file declares,
 /// through `kizuna` on a copy of the example.
-@Suite(.timeLimit(.minutes(1))) struct ConditionReferenceCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct ConditionReferenceCommandTests {
     /// The example with its health model and lifecycle, not imported.
     static func sandbox() throws -> Sandbox {
         let sandbox = try Sandbox(planned: false)

@@ -3,7 +3,7 @@ import Testing
 
 /// `kizuna export ics` as a calendar program reads it: parsed by Python's icalendar package
 /// (`make setup` installs it).
-@Suite(.timeLimit(.minutes(2))) struct ExportCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct ExportCommandTests {
     let sandbox: Sandbox
 
     init() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// The health model, the lifecycle and the `when:` plays through `kizuna`, on the example
 /// customers with the example signals (generated up to Monday 2026-11-23).
-@Suite(.timeLimit(.minutes(2))) struct HealthCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct HealthCommandTests {
     /// A sandbox with the example's health model, lifecycle and signals, imported and planned.
     static func sandbox(now: String = Sandbox.tuesday) throws -> Sandbox {
         let sandbox = try Sandbox(now: now, planned: false)

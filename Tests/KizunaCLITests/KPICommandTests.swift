@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `kizuna kpi` on a store built the way a team builds it: imports over time, stage changes, NPS answers.
-@Suite(.timeLimit(.minutes(2))) struct KPICommandTests {
+@Suite(.timeLimit(.minutes(5))) struct KPICommandTests {
     let sandbox: Sandbox
 
     /// October 2026 in New York: acme grows, cyberdyne finishes onboarding, dyad joins, duff churns.

@@ -5,7 +5,7 @@ import Testing
 @testable import KizunaStore
 
 /// Read-only commands on a store an older version of Kizuna wrote (before `v5-planning`).
-@Suite(.timeLimit(.minutes(1))) struct OlderStoreCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct OlderStoreCommandTests {
     @Test func readOnlyCommandsUpgradeAnOlderStoreAndRead() throws {
         let sandbox = try Sandbox(planned: false)
         try FileManager.default.createDirectory(

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A write of another process while a long planning pass commits batch after batch.
-@Suite(.timeLimit(.minutes(3))) struct WriteDuringPlanTests {
+@Suite(.timeLimit(.minutes(5))) struct WriteDuringPlanTests {
     /// A week after the first pass: the pass creates the new week's tasks batch by batch.
     static let nextWeek = "2026-12-01T09:30:00-05:00"
 

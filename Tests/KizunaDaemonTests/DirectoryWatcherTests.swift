@@ -5,7 +5,7 @@ import Testing
 
 @testable import KizunaDaemon
 
-@Suite("Watching a folder with inotify", .timeLimit(.minutes(1)))
+@Suite("Watching a folder with inotify", .timeLimit(.minutes(5)))
 struct DirectoryWatcherTests {
     @Test("a file written, moved in and deleted is reported by name")
     func reportsNames() throws {

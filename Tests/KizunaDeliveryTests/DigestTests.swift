@@ -4,7 +4,7 @@ import KizunaDelivery
 import KizunaStore
 import Testing
 
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct DigestTests {
     /// 08:30 in New York on a day after the example's planning day.
     static func morning(_ day: String, _ time: String = "08:30:00") -> Instant {

@@ -5,7 +5,7 @@ import KizunaDelivery
 import KizunaStore
 import Testing
 
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct ExecDeliveryTests {
     @Test func dueRemindersReachTheExecProgramOnceWithTheirJSON() throws {
         let example = try ExampleStore()

@@ -4,7 +4,7 @@ import KizunaStore
 import Logging
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct LogChannelTests {
     @Test func everyReminderIsLoggedWithItsCustomerTaskAndPlaybook() throws {
         let example = try ExampleStore()

@@ -4,7 +4,7 @@ import KizunaDelivery
 import KizunaStore
 import Testing
 
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct MailDeliveryTests {
     @Test func mailGoesThroughSendmailToThePersonsAddress() throws {
         let example = try ExampleStore()

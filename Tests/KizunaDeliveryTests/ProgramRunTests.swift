@@ -4,7 +4,7 @@ import KizunaDelivery
 import KizunaStore
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct ProgramRunTests {
     @Test func programsStartWithNoBlockedSignalsEvenFromAThreadThatBlocksThem() throws {
         let example = try ExampleStore()

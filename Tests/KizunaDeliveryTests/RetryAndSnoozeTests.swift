@@ -5,7 +5,7 @@ import KizunaDelivery
 import KizunaStore
 import Testing
 
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct RetryAndSnoozeTests {
     @Test func aChannelThatKeepsFailingIsGivenUpAfterItsLastAttemptAndStaysVisible() throws {
         let example = try ExampleStore()

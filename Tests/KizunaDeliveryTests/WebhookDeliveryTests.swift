@@ -5,7 +5,7 @@ import KizunaStore
 import KizunaTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct WebhookDeliveryTests {
     @Test func aFailedPostIsVisibleRetriedWithBackoffThenDelivered() throws {
         let example = try ExampleStore()

@@ -6,7 +6,7 @@ import Testing
 @testable import KizunaStore
 
 /// A planning pass checkpoints the WAL on another connection, not from its commits.
-@Suite("Checkpoints of a pass", .timeLimit(.minutes(1))) struct PassCheckpointTests {
+@Suite("Checkpoints of a pass", .timeLimit(.minutes(5))) struct PassCheckpointTests {
     static let zone = Zone.named("America/New_York")!
     static let now = Instant(iso8601: "2026-11-24T09:30:00-05:00", defaultZone: .utc)!
     static let playbook = try! Sample.dailyPlaybook()

@@ -4,7 +4,7 @@ import Testing
 
 /// A pass reads what it compares a batch with before the batch's transaction; a write of
 /// anything but the pass in between makes the transaction read it again.
-@Suite("Reads of a pass ahead of its writes", .timeLimit(.minutes(1))) struct ReadAheadTests {
+@Suite("Reads of a pass ahead of its writes", .timeLimit(.minutes(5))) struct ReadAheadTests {
     static let zone = Zone.named("America/New_York")!
     static let now = Instant(iso8601: "2026-11-24T09:30:00-05:00", defaultZone: .utc)!
     static let window = PlanningWindow(now: now, zone: zone, horizon: CalendarSpan(14, .day), calendar: .standard)

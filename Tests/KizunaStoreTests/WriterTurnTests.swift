@@ -8,7 +8,7 @@ import Testing
 
 /// A write of another connection while one commits transaction after transaction, as a
 /// planning pass does.
-@Suite(.timeLimit(.minutes(1))) struct WriterTurnTests {
+@Suite(.timeLimit(.minutes(5))) struct WriterTurnTests {
     /// Transactions in the series, each holding the store `holding` long.
     static let transactions = 40
     static let holding: useconds_t = 25_000

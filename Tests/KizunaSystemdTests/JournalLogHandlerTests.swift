@@ -4,7 +4,7 @@ import Testing
 /// The journal handler in a process of its own, writing to a real journald that the test
 /// runs, read back with `journalctl -o json`.
 @Suite(
-    "Structured logs in a real journal", .serialized, .timeLimit(.minutes(1)),
+    "Structured logs in a real journal", .serialized, .timeLimit(.minutes(5)),
     .enabled(if: PrivateJournal.unavailableReason == nil, "skipped: \(PrivateJournal.unavailableReason ?? "")"))
 struct JournalLogHandlerTests {
     /// Runs the probe with its standard error on a journal stream, announced in

@@ -4,7 +4,7 @@ import Testing
 
 /// The notifier in a process of its own, reporting to a socket the test owns, as systemd
 /// would receive it.
-@Suite("sd_notify through a test-owned NOTIFY_SOCKET", .timeLimit(.minutes(1)))
+@Suite("sd_notify through a test-owned NOTIFY_SOCKET", .timeLimit(.minutes(5)))
 struct NotifierTests {
     @Test("states reach the socket in order, each call one datagram")
     func sequence() throws {
@@ -57,7 +57,7 @@ struct NotifierTests {
     }
 }
 
-@Suite("The watchdog pinger", .timeLimit(.minutes(1)))
+@Suite("The watchdog pinger", .timeLimit(.minutes(5)))
 struct WatchdogPingerTests {
     @Test("pings at half the advertised interval, from the queue it is given")
     func rate() throws {
