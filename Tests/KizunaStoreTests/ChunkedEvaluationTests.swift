@@ -76,10 +76,9 @@ import Testing
         }
     }
 
-    /// Chunks recorded aside have their scores recorded from the start, on a thread of their
-    /// own: the store then holds every customer's score, band and measures as after one
-    /// evaluation of every customer.
-    @Test func scoresRecordedAheadOfTheChunksAreTheWholeEvaluationsScores() throws {
+    /// Chunks recorded aside, each while the next is evaluated, leave the store with every
+    /// customer's score, band and measures as after one evaluation of every customer.
+    @Test func scoresRecordedAsideAreTheWholeEvaluationsScores() throws {
         let evaluation = CustomerEvaluation(
             playbooks: [Bulk.playbook], health: Bulk.model, lifecycle: Bulk.lifecycle, zone: Bulk.team, calendar: .standard)
         #expect(evaluation.writesAside)

@@ -63,8 +63,7 @@ public struct CustomerEvaluation: Sendable {
     /// signals are read first, in one pass over each metric's window when they are many
     /// (`reads(for:on:now:shouldStop:)`); `shouldStop` is asked between those reads too. Of
     /// several chunks, when none reads back what it records (`writesAside`), each is recorded
-    /// on another thread while the next one is evaluated, and the scores, known from the reads,
-    /// are recorded chunk by chunk on a third from the start; a stop waits for one chunk of each.
+    /// on another thread while the next one is evaluated; a stop waits for that write.
     public func evaluate(
         _ customers: inout [Customer], on store: Store, now: Instant, chunkSize: Int, record: Bool = true,
         shouldStop: @Sendable () -> Bool
@@ -72,27 +71,18 @@ public struct CustomerEvaluation: Sendable {
         let reads = try reads(for: customers, on: store, now: now, shouldStop: shouldStop)
         // One chunk has no next one to evaluate meanwhile.
         let aside = record && customers.count > max(1, chunkSize) && writesAside
-        let stop = StopFlag()
-        var scoring = aside && health != nil ? Self.record(scores: reads.scores, chunkSize: max(1, chunkSize), on: store, until: stop) : nil
         var writing: BackgroundResult<Void, StoreError>?
-        // Waits for the chunk being recorded, if any, and with `all` for the scores; once only.
-        func written(all: Bool = false) throws(StoreError) {
+        // Waits for the chunk being recorded, if any; once only.
+        func written() throws(StoreError) {
             let pending = writing
             writing = nil
-            let outcome = Result { () throws(StoreError) in try pending?.value() }
-            if all {
-                let scores = scoring
-                scoring = nil
-                try scores?.value()
-            }
-            try outcome.get()
+            try pending?.value()
         }
         var summary = Summary()
         do {
             for first in stride(from: 0, to: customers.count, by: max(1, chunkSize)) {
                 guard !shouldStop() else {
-                    stop.raise()
-                    try written(all: true)
+                    try written()
                     return nil
                 }
                 let range = first..<min(first + max(1, chunkSize), customers.count)
@@ -103,8 +93,9 @@ public struct CustomerEvaluation: Sendable {
                     record: record && !aside)
                 if aside {
                     try written()
+                    let scored = health == nil ? [] : Array(scores)
                     writing = BackgroundResult { () throws(StoreError) in
-                        try Self.record(found, on: store, now: now)
+                        try Self.record(found, scores: scored, on: store, now: now)
                         // In a series of writes (a daemon's pass), checkpointed off the writer's path.
                         store.checkpointAfterCommit()
                     }
@@ -114,28 +105,13 @@ public struct CustomerEvaluation: Sendable {
                 summary.stageChanges += found.stageChanges
                 summary.triggers += found.triggers
             }
-            try written(all: true)
+            try written()
         } catch {
             // Not left writing after the pass that started it.
-            stop.raise()
-            try? written(all: true)
+            try? written()
             throw error
         }
         return summary
-    }
-
-    /// Records `scores` on another thread, `chunkSize` at a time, each chunk in a transaction
-    /// of its own (checkpointed off the writer's path in a series of writes), until every
-    /// chunk is recorded or `stop` is raised.
-    private static func record(
-        scores: [(customer: String, day: CivilDate, score: HealthScore)], chunkSize: Int, on store: Store, until stop: StopFlag
-    ) -> BackgroundResult<Void, StoreError> {
-        BackgroundResult { () throws(StoreError) in
-            for first in stride(from: 0, to: scores.count, by: chunkSize) where !stop.isRaised {
-                try store.record(scores: Array(scores[first..<min(first + chunkSize, scores.count)]))
-                store.checkpointAfterCommit()
-            }
-        }
     }
 
     /// Whether no chunk of an evaluation reads what it records, so that its writes may go on
@@ -146,9 +122,12 @@ public struct CustomerEvaluation: Sendable {
         conditionNeeds["health"] == nil && triggerConditions.allSatisfy { $0.expression.checklistPlaybooks.isEmpty }
     }
 
-    /// Records what one chunk's evaluation found but its scores (recorded apart), in the
-    /// order the evaluation would: its stage changes, then its trigger steps.
-    private static func record(_ found: Summary, on store: Store, now: Instant) throws(StoreError) {
+    /// Records what one chunk's evaluation found, in the order the evaluation would: its
+    /// scores (none without a health model), stage changes and trigger steps.
+    private static func record(
+        _ found: Summary, scores: [(customer: String, day: CivilDate, score: HealthScore)], on store: Store, now: Instant
+    ) throws(StoreError) {
+        if !scores.isEmpty { try store.record(scores: scores) }
         try store.apply(stageChanges: found.stageChanges, now: now)
         try store.record(steps: found.triggers)
     }
