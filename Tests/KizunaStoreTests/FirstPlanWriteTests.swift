@@ -37,7 +37,7 @@ struct FirstPlanWriteTests {
         try withStore { store in
             try DatabaseQueue(path: store.path).read { db in
                 for (table, columns) in [("tasks", PlannedTaskInserts.taskColumns), ("reminders", PlannedTaskInserts.reminderColumns)] {
-                    let sql = BoundInsert.sql(into: table, columns: columns, rows: PlannedTaskInserts.rowsPerStatement)
+                    let sql = BoundInsert.sql(into: table, columns: columns, rows: BoundInsert.rowsPerStatement)
                     let aborts = try Self.statementAborts(sql, in: db)
                     #expect(aborts == [], "\(table)")
                 }

@@ -8,7 +8,7 @@ struct PlannedTaskInsertTests {
     @Test("more tasks and reminders than one statement holds are each stored with their own values, once")
     func manyRowsKeepTheirValues() throws {
         // Full statements of rows and a last, shorter one, for tasks and for reminders.
-        let count = PlannedTaskInserts.rowsPerStatement * 2 + 5
+        let count = BoundInsert.rowsPerStatement * 2 + 5
         let plan = (0..<count).map { number in
             var task = Sample.task("c\(number)", day: number % 20, owner: "csm-\(number % 3)", reminders: [.atStart, .atDue])
             task.reminders[0].instant = task.start

@@ -36,11 +36,17 @@ struct BoundInsert {
         return "INSERT OR ROLLBACK INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)"
     }
 
+    /// Rows per INSERT of `insert(into:columns:count:in:bind:)`. SQLite's cost of running one
+    /// INSERT beyond its rows (opening a cursor on the table and on each of its indexes,
+    /// closing them, ending the statement) was as much as a row's own: a statement of many
+    /// rows pays it once for them all. Larger statements save little more and cost more to
+    /// prepare, once per transaction.
+    static let rowsPerStatement = 32
+
     /// Inserts `count` rows into `table`, `rowsPerStatement` per statement and the rest in a
     /// last one; `bind(index, row)` binds the columns of row `index`.
     static func insert(
-        into table: String, columns: [String], count: Int, rowsPerStatement: Int, in db: Database,
-        bind: (Int, BoundInsert.Binder) throws -> Void
+        into table: String, columns: [String], count: Int, in db: Database, bind: (Int, BoundInsert.Binder) throws -> Void
     ) throws {
         var full: BoundInsert?
         for first in stride(from: 0, to: count, by: rowsPerStatement) {

@@ -3,16 +3,8 @@ import KizunaCore
 
 /// Stores planned tasks open, with their reminders: the rows a first planning pass writes by
 /// the hundred thousand, bound column by column rather than through a record per row, and
-/// many rows per statement.
-///
-/// SQLite's cost of running one INSERT beyond its rows (opening a cursor on the table and on
-/// each of its indexes, closing them, ending the statement) was as much as a row's own: a
-/// statement of `rowsPerStatement` rows pays it once for them all.
+/// many rows per statement (`BoundInsert.insert(into:columns:count:in:bind:)`).
 struct PlannedTaskInserts {
-    /// Rows per INSERT. Larger statements save little more and cost more to prepare, once
-    /// per transaction.
-    static let rowsPerStatement = 32
-
     // The columns a new open task leaves NULL (reassignment, snooze, note, closing) are not named.
     static let taskColumns = [
         "id", "playbook", "step", "customer", "occurrence", "title", "owner", "priority", "start", "due", "zone", "state",
@@ -41,13 +33,12 @@ struct PlannedTaskInserts {
         try planned.withUnsafeBufferPointer { buffer throws in
             // A pointer's subscript lends its element; a buffer's returns a copy.
             guard let tasks = buffer.baseAddress else { return }
-            try BoundInsert.insert(into: "tasks", columns: Self.taskColumns, count: indexes.count, rowsPerStatement: Self.rowsPerStatement, in: db) { index, row in
+            try BoundInsert.insert(into: "tasks", columns: Self.taskColumns, count: indexes.count, in: db) { index, row in
                 let task = indexes[index]
                 try Self.bind(tasks[task], checklist: json(of: tasks[task].checklist), createdAt: now, to: row)
             }
             let reminders = keptReminders(of: tasks, at: indexes)
-            try BoundInsert.insert(
-                into: "reminders", columns: Self.reminderColumns, count: reminders.count, rowsPerStatement: Self.rowsPerStatement, in: db) { index, row in
+            try BoundInsert.insert(into: "reminders", columns: Self.reminderColumns, count: reminders.count, in: db) { index, row in
                 let (task, reminder, timing) = reminders[index]
                 try Self.bind(tasks[task], reminder: reminder, timing: timing, to: row)
             }

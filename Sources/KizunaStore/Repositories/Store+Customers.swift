@@ -113,7 +113,7 @@ extension Store {
     }
 }
 
-/// The new rows of an upsert, inserted many per statement (`PlannedTaskInserts` tells why):
+/// The new rows of an upsert, inserted many per statement (`BoundInsert.rowsPerStatement` tells why):
 /// the customers first, then the history rows that refer to them.
 private struct CustomerInserts {
     var customers: [CustomerRow] = []
@@ -128,9 +128,8 @@ private struct CustomerInserts {
     }
 
     private static func insert<Record: BoundRecord>(_ records: [Record], in db: Database) throws {
-        try BoundInsert.insert(
-            into: Record.sql.table, columns: Record.sql.columns, count: records.count, rowsPerStatement: PlannedTaskInserts.rowsPerStatement,
-            in: db
-        ) { index, row in try records[index].bind(to: row) }
+        try BoundInsert.insert(into: Record.sql.table, columns: Record.sql.columns, count: records.count, in: db) { index, row in
+            try records[index].bind(to: row)
+        }
     }
 }
