@@ -38,14 +38,17 @@ public struct ImportReader: Sendable {
     /// threads. A CSV file is read whole first (its records may span lines); a JSON-lines file
     /// is split into lines, and each chunk's lines read when it is asked for.
     public func chunks(_ data: Data, file: String, parts: Int = 2) -> ImportChunks {
-        guard format == .jsonLines else { return ImportChunks(rows: csvRows(data, file: file)) }
+        guard format == .jsonLines else {
+            let rows = csvRows(data, file: file)
+            return ImportChunks(total: rows.count) { range in Array(rows[range]) }
+        }
         // Split as an array of bytes: indexing `Data` byte by byte costs several times more.
-        var lines = [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let split = [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         // Nothing follows the file's last newline.
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        return ImportChunks(lines: lines) { lines in
+        let lines = split.last?.isEmpty == true ? split.dropLast() : split[...]
+        return ImportChunks(total: lines.count) { range in
             // Lines are independent: they are read on `parts` cores, and keep their order.
-            Array(lines.indices).parallelMap(parts: parts) { index in jsonRow(lines[index], number: index + 1, file: file) }
+            Array(range).parallelMap(parts: parts) { index in jsonRow(lines[index], number: index + 1, file: file) }
                 .compactMap { $0 }
         }
     }
@@ -139,22 +142,11 @@ public struct ImportChunks {
     public let total: Int
     /// The rows or lines read so far.
     public private(set) var done = 0
-    private let rows: [ImportRow]
-    private let lines: [ArraySlice<UInt8>]
-    /// The rows of some of `lines`, which keep their indices (line numbers from 0).
-    private let read: (ArraySlice<ArraySlice<UInt8>>) -> [ImportRow]
+    /// The rows of the rows or lines at these positions (from 0).
+    private let read: (Range<Int>) -> [ImportRow]
 
-    init(rows: [ImportRow]) {
-        self.rows = rows
-        lines = []
-        total = rows.count
-        read = { _ in [] }
-    }
-
-    init(lines: [ArraySlice<UInt8>], read: @escaping (ArraySlice<ArraySlice<UInt8>>) -> [ImportRow]) {
-        rows = []
-        self.lines = lines
-        total = lines.count
+    init(total: Int, read: @escaping (Range<Int>) -> [ImportRow]) {
+        self.total = total
         self.read = read
     }
 
@@ -164,7 +156,6 @@ public struct ImportChunks {
         guard done < total else { return nil }
         let end = done + min(count, total - done)
         defer { done = end }
-        if !rows.isEmpty { return Array(rows[done..<end]) }
-        return read(lines[done..<end])
+        return read(done..<end)
     }
 }
