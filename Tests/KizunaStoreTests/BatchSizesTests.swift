@@ -47,21 +47,26 @@ import Testing
         #expect(sizes.next == BatchSizes.minimum)
     }
 
-    @Test func aPassWaitingForItsPlansDoesNotGrowBatchesButShrinksThem() {
+    /// A pass cuts each batch before the write of the one before is measured: sizes follow the
+    /// latest size cut, not the smaller batch measured, so they do not seesaw.
+    @Test func quickWritesGrowFromTheLatestSizeNotFromTheBatchMeasured() {
         var sizes = BatchSizes(.standard)
-        sizes.record(customers: 5_000, took: .milliseconds(100), waited: .milliseconds(50))
-        #expect(sizes.next == 5_000)
-        sizes.record(customers: 5_000, took: .milliseconds(100), waited: .milliseconds(5))
+        sizes.record(customers: 5_000, took: .milliseconds(100))
         #expect(sizes.next == 10_000)
-        sizes.record(customers: 10_000, took: .seconds(2), waited: .seconds(1))
-        #expect(sizes.next == 5_000)
+        // The second batch, cut at 5,000 before the first was measured, is written as quickly.
+        sizes.record(customers: 5_000, took: .milliseconds(100))
+        #expect(sizes.next == 20_000)
+        sizes.record(customers: 10_000, took: .milliseconds(500))
+        #expect(sizes.next == 20_000)
     }
 
     @Test func aShortLastBatchIsMeasuredByItsOwnCount() {
         var sizes = BatchSizes(.standard)
-        sizes.record(customers: 1_000, took: .milliseconds(500))
-        #expect(sizes.next == 2_000)
+        sizes.record(customers: 1_000, took: .milliseconds(400))
+        #expect(sizes.next == 2_500)
+        sizes.record(customers: 2_000, took: .milliseconds(500))
+        #expect(sizes.next == 4_000)
         sizes.record(customers: 0, took: .seconds(5))
-        #expect(sizes.next == 2_000)
+        #expect(sizes.next == 4_000)
     }
 }

@@ -24,7 +24,7 @@ struct BatchSizes: Sendable, Equatable {
     /// more than they give; above `maximum` a batch's plan holds much memory for little gain.
     static let minimum = 500
     static let maximum = 50_000
-    /// A batch sized by time grows or shrinks by at most this factor from the one measured:
+    /// A batch sized by time grows or shrinks by at most this factor from the one before it:
     /// one write slowed by something else does not swing the next far.
     static let maxFactor = 2.0
 
@@ -41,16 +41,21 @@ struct BatchSizes: Sendable, Equatable {
             }
     }
 
-    /// Records that a batch of `customers` was written in `duration`, after which the pass
-    /// `waited` for the next batch's plan. Sized by time, the next batch is sized to take the
-    /// target at the same speed, within `maxFactor` of `customers` and the bounds; but when
-    /// the wait was more than a tenth of the write, planning, not writing, holds the pass back
-    /// (a pass that changes little), and larger batches would only plan more before the first
-    /// write and write more after the last plan: the size then only shrinks.
-    mutating func record(customers: Int, took duration: Duration, waited: Duration = .zero) {
+    /// Records that a batch of `customers` was written in `duration`. Sized by time, the next
+    /// batch is sized to take the target at that speed, within `maxFactor` of the size `next`
+    /// had until now and within the bounds.
+    ///
+    /// A pass plans each batch while the one before is written, so when a write is measured the
+    /// batch after it is already cut (at `next`), and the size worked out here is the one after
+    /// that. Its bounds follow `next`, the latest size, not the batch measured: a pass whose
+    /// writes quickly grow the batches does not fall back to the size of a batch cut two steps
+    /// before. Each transaction also rewrites every page its rows touch in the indexes keyed by
+    /// random task ids, so many small batches cost far more than a few large ones.
+    mutating func record(customers: Int, took duration: Duration) {
         guard case .timed(let target) = sizing, customers > 0 else { return }
-        let growth = waited * 10 > duration ? 1 : Self.maxFactor
-        let factor = duration > .zero ? min(max(target / duration, 1 / Self.maxFactor), growth) : growth
-        next = min(max(Int((Double(customers) * factor).rounded()), Self.minimum), Self.maximum)
+        let latest = Double(next)
+        let atSpeed = duration > .zero ? Double(customers) * (target / duration) : .infinity
+        let size = min(max(atSpeed, latest / Self.maxFactor), latest * Self.maxFactor)
+        next = min(max(Int(size.rounded()), Self.minimum), Self.maximum)
     }
 }

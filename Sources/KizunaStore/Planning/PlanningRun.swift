@@ -114,8 +114,7 @@ public struct PlanningRun: Sendable {
     /// cores at once. After `shouldStop` turns true no further batch is handed over.
     ///
     /// Sized by time, a batch's size follows from the time `body` took with the one before
-    /// last (the one before is being written while it is planned), and from how long the
-    /// pass then waited for the last one's plan.
+    /// last (the one before is being written while it is planned).
     private func forEachBatch(
         of customers: [Customer], store: Store, planner: Planner, readingAhead: OutsideWrites?,
         progress: (_ done: Int, _ total: Int) -> Void, shouldStop: () -> Bool, _ body: (Batch) throws(StoreError) -> Void
@@ -143,10 +142,10 @@ public struct PlanningRun: Sendable {
             }
             let started = clock.now
             let written = Result { () throws(StoreError) in try body(batch) }
-            let wrote = clock.now
+            let took = clock.now - started
             // Waited for even when `body` failed, so no planning outlives the pass.
             let planned = next.map { next in Result { () throws(StoreError) in try next.value() } }
-            sizes.record(customers: batch.customers.count, took: wrote - started, waited: clock.now - wrote)
+            sizes.record(customers: batch.customers.count, took: took)
             try written.get()
             done += batch.customers.count
             progress(done, customers.count)
