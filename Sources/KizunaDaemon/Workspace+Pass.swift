@@ -18,25 +18,32 @@ extension Workspace {
     ) throws(StoreError) -> (result: MaterializationResult, customers: [Customer]) {
         // A reload that changed nothing (a file saved as it was) has nothing to plan.
         guard playbooks?.isEmpty != true else { return (MaterializationResult(), []) }
-        var customers = try store.customers()
-        timer.lap("customers")
+        var run = PlanningRun(
+            playbooks: self.playbooks, zone: configuration.zone, calendar: configuration.calendar, window: window, batchSize: batchSize)
+        run.playbookIDs = playbooks
         let evaluation = if let playbooks { triggerEvaluation(of: playbooks) } else { self.evaluation }
         // The evaluation's records and the planning's batches are one series of transactions:
         // the WAL is checkpointed on another connection, not by a commit of the records, whose
         // sync of the store file held up the chunks after it.
-        let result = try store.writingSeries { () throws(StoreError) in
-            // Every customer's signals are read at once, then the customers are evaluated and recorded
-            // in chunks: a stop waits for one read or one chunk (a tenth of a second at 2,500, where
-            // each chunk's three transactions cost little). Its stage changes and the tasks its
-            // firings make are logged with the pass's changes.
-            _ = try evaluation?.evaluate(&customers, on: store, now: now, chunkSize: Self.evaluationChunk, shouldStop: shouldStop)
-            timer.lap("evaluation")
-            var run = PlanningRun(
-                playbooks: self.playbooks, zone: configuration.zone, calendar: configuration.calendar, window: window,
-                batchSize: batchSize)
-            run.playbookIDs = playbooks
+        let (result, customers) = try store.writingSeries { () throws(StoreError) in
+            // The done tasks the planning needs are read on another core while the customers are
+            // read and evaluated; waited for even when those fail, so no read outlives the pass.
+            let completions = run.readingCompletions(on: store)
+            let evaluated = Result { () throws(StoreError) in
+                var customers = try store.customers()
+                timer.lap("customers")
+                // Every customer's signals are read at once, then the customers are evaluated and
+                // recorded in chunks: a stop waits for one read or one chunk (a tenth of a second at
+                // 2,500, where each chunk's three transactions cost little). Its stage changes and
+                // the tasks its firings make are logged with the pass's changes.
+                _ = try evaluation?.evaluate(&customers, on: store, now: now, chunkSize: Self.evaluationChunk, shouldStop: shouldStop)
+                timer.lap("evaluation")
+                return customers
+            }
+            run.completions = try completions.value()
+            let customers = try evaluated.get()
             run.customers = customers
-            return try run.run(on: store, now: now, shouldStop: shouldStop)
+            return (try run.run(on: store, now: now, shouldStop: shouldStop), customers)
         }
         timer.lap("planning")
         return (result, customers)

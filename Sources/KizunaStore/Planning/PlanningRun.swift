@@ -27,6 +27,9 @@ public struct PlanningRun: Sendable {
     /// Every stored customer, in id order, when the caller has read them (an evaluation just
     /// did); `nil` reads them.
     public var customers: [Customer]?
+    /// What the pass plans with of the done tasks, when the caller has read it
+    /// (`readingCompletions(on:)`); `nil` reads it.
+    public var completions: Completions?
 
     /// A pass of `batchSize` customers per transaction, or, when `nil`, of as many as are
     /// written in about a second (`BatchSizing.standard`).
@@ -68,6 +71,14 @@ public struct PlanningRun: Sendable {
         return total
     }
 
+    /// Starts reading, on another core, what the pass plans with of the done tasks, for a caller
+    /// that evaluates the customers meanwhile (an evaluation changes no done task): over a long
+    /// history of done tasks the read takes a good part of a second. Set `playbookIDs` first.
+    package func readingCompletions(on store: Store) -> BackgroundResult<Completions, StoreError> {
+        let playbooks = Completions.playbooksDatedByTask(in: plannedPlaybooks)
+        return BackgroundResult { () throws(StoreError) in try store.completions(playbooksDatedByTask: playbooks) }
+    }
+
     /// What `run(on:now:)` would change, task by task; the store is only read.
     public func preview(on store: Store) throws(StoreError) -> PlanPreview {
         var total = PlanPreview()
@@ -99,7 +110,10 @@ public struct PlanningRun: Sendable {
         var customers = if let customers { customers } else { try store.customers() }
         customers.apply(pendingStageChanges)
         let planned = plannedPlaybooks
-        let completions = try store.completions(playbooksDatedByTask: Completions.playbooksDatedByTask(in: planned))
+        let completions =
+            if let completions { completions } else {
+                try store.completions(playbooksDatedByTask: Completions.playbooksDatedByTask(in: planned))
+            }
         let planner = Planner(
             playbooks: planned, teamZone: zone, calendar: calendar, completions: completions,
             firings: Firings(try store.firings() + pendingFirings))
