@@ -44,6 +44,7 @@ started=$(date +%s%N)
 echo "$started $(sed -n 's/.*"instant":"\([^"]*\)".*/\1/p')" >>"$1"
 SH
 chmod +x "$recorder"
+: >"$reminders"
 cat >>"$KIZUNA_CONFIG" <<YAML
 channels:
   record:
@@ -177,7 +178,7 @@ report_pass "plays with 3 + $burst reminders planned" "$before" "$(cpu_ticks)"
 now=$(date +%s)
 ((now < alone_at)) || echo "(planned after the first reminder's instant: its lateness includes the pass)"
 ((now > burst_at)) || sleep $((burst_at + 1 - now))
-until [[ -f $reminders && $(wc -l <"$reminders") -ge $((3 + burst)) ]] || (($(date +%s) > burst_at + 30 + burst / 10)); do
+until [[ $(wc -l <"$reminders") -ge $((3 + burst)) ]] || (($(date +%s) > burst_at + 30 + burst / 10)); do
   sleep 0.5
 done
 # "instant lateness" in seconds and milliseconds, one line per reminder recorded.
