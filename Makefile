@@ -40,7 +40,7 @@ bench: setup
 bench-store: setup
 	bash scripts/bench-store.sh
 
-## The daemon benchmark: start-up, idle CPU and memory, playbook edits, with 10,000 customers.
+## The daemon benchmark: start-up, idle CPU and memory, playbook edits, reminders on time, with 10,000 customers.
 bench-daemon: setup
 	bash scripts/bench-daemon.sh
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The daemon benchmark of the README, with the release `kizunad` on 10,000 generated customers:
 # start-up to the first plan done (a new store, then a restart on a planned one), CPU time,
-# wake-ups (context switches) and memory over an idle period, and how long a playbook edit
-# takes to be planned and shown in the status file.
+# wake-ups (context switches) and memory over an idle period, how long a playbook edit takes
+# to be planned and shown in the status file, and how late reminders are sent after their
+# instant (through an `exec` channel, alone and 50 at one instant).
 #
 #   scripts/bench-daemon.sh [customers] [idle seconds] [folder]
 #
@@ -12,7 +13,8 @@
 # (a baseline to compare with) on the same data. KIZUNA_BENCH_SIGNAL_DAYS=60 adds that many days
 # of every customer's signals (scripts/bench-store-data.py signals) and the example health model
 # and lifecycle (examples/health.yaml, lifecycle.yaml) beside the configuration, so that each
-# pass scores the customers and evaluates stages and triggers.
+# pass scores the customers and evaluates stages and triggers. KIZUNA_BENCH_REMINDER_BURST=N
+# makes the burst N reminders at one instant (N customers, at most the customers less one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +33,24 @@ source scripts/bench-lib.sh
 mkdir -p "$folder"
 cp -r playbooks "$folder/playbooks"
 write_config "$KIZUNA_CONFIG" "$folder/state" "$folder/playbooks"
+# The channel of the benchmark's reminders (below): a program that notes the time it was
+# started and the instant the reminder was owed at. Only the benchmark's own plays name it,
+# so the shipped plays' reminders, sent at start, do not run it.
+recorder=$folder/record-reminder.sh
+reminders=$folder/reminders.txt
+cat >"$recorder" <<'SH'
+#!/bin/sh
+started=$(date +%s%N)
+echo "$started $(sed -n 's/.*"instant":"\([^"]*\)".*/\1/p')" >>"$1"
+SH
+chmod +x "$recorder"
+: >"$reminders"
+cat >>"$KIZUNA_CONFIG" <<YAML
+channels:
+  record:
+    type: exec
+    command: [$recorder, $reminders]
+YAML
 status=$folder/state/kizunad.status.json
 python3 scripts/bench-store-data.py customers "$customers" >"$folder/customers.jsonl"
 "$kizuna" import customers "$folder/customers.jsonl" >/dev/null
@@ -121,5 +141,60 @@ for run in 1 2 3; do
   sed -i "s/^title: .*/title: Weekly onboarding follow-up $run/" "$folder/playbooks/onboarding-weekly.yaml"
   report_pass "playbook edit planned and in the status (run $run)" "$before" "$(cpu_ticks)"
 done
+# Reminders, sent within a second of their instant: two plays added at once owe reminders at
+# instants a few seconds ahead, one customer's at three instants two seconds apart (each the
+# only one at its instant: the timer's own lateness), then the burst: 50 customers' at one
+# instant, as many as one CSM's whole book in this data (200 CSMs). The daemon sends one
+# message after another and waits for each program, so a burst's last reminder is its latest.
+# A reminder is late by the time its program started after its instant. The plays are in
+# UTC, and kept off UTC's midnight, so that their instants fall on today.
+burst=${KIZUNA_BENCH_REMINDER_BURST:-50}
+until [[ $(date -u -d +20sec +%F) == $(date -u +%F) ]]; do sleep 1; done
+alone_at=$(($(date +%s) + 4)) burst_at=$(($(date +%s) + 10))
+clock() { date -u -d "@$1" +'"%H:%M:%S"'; }
+# Writes the play $1, for the customers of the segment $2, reminding through `record` at the times $3.
+reminder_play() {
+  cat >"$folder/playbooks/$1.yaml" <<YAML
+kizuna: 1
+playbook: $1
+title: Benchmark reminders
+applies:
+  segment: '$2'
+timezone: UTC
+catch_up: none
+cadence:
+  every: day
+  at: [$3]
+task:
+  title: "Benchmark reminder: {{ customer.name }}"
+remind:
+  - at start: via record
+YAML
+}
+before=$(passes)
+reminder_play bench-reminders-alone 'id == "customer-0"' "$(clock "$alone_at"), $(clock $((alone_at + 2))), $(clock $((alone_at + 4)))"
+reminder_play bench-reminders-burst "$(seq -f 'id == "customer-%g"' -s ' or ' 1 "$burst")" "$(clock "$burst_at")"
+report_pass "plays with 3 + $burst reminders planned" "$before" "$(cpu_ticks)"
+now=$(date +%s)
+((now < alone_at)) || echo "(planned after the first reminder's instant: its lateness includes the pass)"
+((now > burst_at)) || sleep $((burst_at + 1 - now))
+until [[ $(wc -l <"$reminders") -ge $((3 + burst)) ]] || (($(date +%s) > burst_at + 30 + burst / 10)); do
+  sleep 0.5
+done
+# "instant lateness" in seconds and milliseconds, one line per reminder recorded.
+while read -r started instant; do
+  owed=$(date -d "$instant" +%s)
+  echo "$owed $((started / 1000000 - owed * 1000))"
+done <"$reminders" >"$folder/lateness"
+run=0
+while read -r owed ms; do
+  ((owed == burst_at)) && continue
+  run=$((run + 1))
+  printf '%-52s %6d ms\n' "reminder alone at its instant, late by (run $run)" "$ms"
+done <"$folder/lateness"
+read -r sent median latest < <(awk -v t="$burst_at" '$1 == t { print $2 }' "$folder/lateness" | sort -n |
+  awk '{ ms[NR] = $1 } END { print NR, ms[int((NR + 1) / 2)] + 0, ms[NR] + 0 }')
+printf '%-52s %6d ms  (median %d ms, %d of %d sent)\n' "$burst reminders at one instant, the last late by" \
+  "$latest" "$median" "$sent" "$burst"
 stop_daemon
 echo "load average afterwards: $(cut -d' ' -f1-3 /proc/loadavg)"
