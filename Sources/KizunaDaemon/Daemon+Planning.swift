@@ -29,7 +29,7 @@ extension Daemon {
         do {
             let version = try store.externalChangeCounter()
             let (result, customers) = try workspace.plan(
-                on: store, now: now, window: window, playbooks: playbooks, batchSize: options.batchSize, timer: &timer,
+                on: store, now: now, window: window, playbooks: playbooks, batchSizing: options.batchSizing, timer: &timer,
                 shouldStop: { self.stopping.load(ordering: .relaxed) })
             // Stages move only in full passes (and through writes, which are followed by one).
             if playbooks == nil {

@@ -38,14 +38,23 @@ public final class Daemon: Sendable {
         /// milliseconds, so 100 ms makes one reload of it and leaves most of the 500 ms an edit
         /// may take to the pass.
         public var debounce: DispatchTimeInterval
-        /// Customers per planning transaction: small enough that a stop waits little.
-        public var batchSize: Int
+        /// Customers per planning transaction: as many as are written in about a quarter of a
+        /// second (`Options.batchSizing`), so that a stop waits little.
+        public var batchSizing: BatchSizing
 
-        public init(configPath: String, clockRate: Double? = nil, debounce: DispatchTimeInterval = .milliseconds(100), batchSize: Int = 1_000) {
+        /// Batches of about a quarter of a second: a stop waits for the one being written, well
+        /// within its second, and a pass over many customers commits a few times a second
+        /// rather than once per thousand customers.
+        public static let batchSizing = BatchSizing.timed(target: .milliseconds(250))
+
+        public init(
+            configPath: String, clockRate: Double? = nil, debounce: DispatchTimeInterval = .milliseconds(100),
+            batchSizing: BatchSizing = Options.batchSizing
+        ) {
             self.configPath = configPath
             self.clockRate = clockRate
             self.debounce = debounce
-            self.batchSize = batchSize
+            self.batchSizing = batchSizing
         }
     }
 

@@ -13,13 +13,13 @@ extension Workspace {
     /// the customers as the pass left them (read once, then evaluated), for what else the
     /// pass works out from them.
     func plan(
-        on store: Store, now: Instant, window: PlanningWindow, playbooks: Set<String>?, batchSize: Int, timer: inout PassTimer,
+        on store: Store, now: Instant, window: PlanningWindow, playbooks: Set<String>?, batchSizing: BatchSizing, timer: inout PassTimer,
         shouldStop: @Sendable () -> Bool
     ) throws(StoreError) -> (result: MaterializationResult, customers: [Customer]) {
         // A reload that changed nothing (a file saved as it was) has nothing to plan.
         guard playbooks?.isEmpty != true else { return (MaterializationResult(), []) }
-        var run = PlanningRun(
-            playbooks: self.playbooks, zone: configuration.zone, calendar: configuration.calendar, window: window, batchSize: batchSize)
+        var run = PlanningRun(playbooks: self.playbooks, zone: configuration.zone, calendar: configuration.calendar, window: window)
+        run.batchSizing = batchSizing
         run.playbookIDs = playbooks
         let evaluation = if let playbooks { triggerEvaluation(of: playbooks) } else { self.evaluation }
         // The evaluation's records and the planning's batches are one series of transactions:

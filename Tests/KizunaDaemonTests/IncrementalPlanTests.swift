@@ -61,7 +61,7 @@ struct IncrementalPlanTests {
         let store = try Store(stateDirectory: folder)
         _ = try store.upsert(customers: customers, at: first)
         var timer = PassTimer()
-        _ = try workspace.plan(on: store, now: first, window: window(workspace, first), playbooks: nil, batchSize: 7, timer: &timer) {
+        _ = try workspace.plan(on: store, now: first, window: window(workspace, first), playbooks: nil, batchSizing: .fixed(7), timer: &timer) {
             false
         }
         return store
@@ -141,7 +141,7 @@ extension Store {
     fileprivate func plan(
         _ workspace: Workspace, now: Instant, window: PlanningWindow, playbooks: Set<String>?, timer: inout PassTimer
     ) throws -> MaterializationResult {
-        try workspace.plan(on: self, now: now, window: window, playbooks: playbooks, batchSize: 7, timer: &timer) { false }.result
+        try workspace.plan(on: self, now: now, window: window, playbooks: playbooks, batchSizing: .fixed(7), timer: &timer) { false }.result
     }
 }
 
