@@ -143,6 +143,10 @@ public struct PlanningRun: Sendable {
             return Array(customers[sliced..<end])
         }
         let clock = ContinuousClock()
+        // Written batches are freed on a queue of their own (`release(_:on:)`); the pass ends
+        // once they are, so that a daemon gives their memory back after it.
+        let releases = DispatchQueue(label: "kizuna.planning-release")
+        defer { releases.sync {} }
         var done = 0
         var upcoming = try nextSlice().map { customers throws(StoreError) in
             try batch(of: customers, store: store, planner: planner, outsideWrites: readingAhead?.count, halves: true)
@@ -163,17 +167,17 @@ public struct PlanningRun: Sendable {
             sizes.record(customers: batch.customers.count, took: took)
             try written.get()
             done += batch.customers.count
-            Self.release(batch)
+            Self.release(consume batch, on: releases)
             progress(done, customers.count)
             upcoming = shouldStop() ? nil : try planned?.get()
         }
     }
 
-    /// Frees a written batch on a queue of its own, off the writer's path: the hundreds of
-    /// thousands of strings of a first pass's tasks took the writer a fifth of a second to free.
-    private static func release(_ batch: consuming Batch) {
-        let written = batch
-        DispatchQueue(label: "kizuna.planning-release").async { withExtendedLifetime(written) {} }
+    /// Frees a written batch on `queue`, off the writer's path: the hundreds of thousands of
+    /// strings of a first pass's tasks took the writer a fifth of a second to free. Consumed,
+    /// so that the queue holds the batch's last reference.
+    private static func release(_ batch: consuming Batch, on queue: DispatchQueue) {
+        queue.async { [batch] in withExtendedLifetime(batch) {} }
     }
 
     /// The playbooks the pass plans: those `playbookIDs` names, or all.
