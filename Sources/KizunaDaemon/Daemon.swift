@@ -39,17 +39,17 @@ public final class Daemon: Sendable {
         /// may take to the pass.
         public var debounce: DispatchTimeInterval
         /// Customers per planning transaction: as many as are written in about a quarter of a
-        /// second (`Options.batchSizing`), so that a stop waits little.
+        /// second (`Options.defaultBatchSizing`), so that a stop waits little.
         public var batchSizing: BatchSizing
 
         /// Batches of about a quarter of a second: a stop waits for the one being written, well
         /// within its second, and a pass over many customers commits a few times a second
         /// rather than once per thousand customers.
-        public static let batchSizing = BatchSizing.timed(target: .milliseconds(250))
+        public static let defaultBatchSizing = BatchSizing.timed(target: .milliseconds(250))
 
         public init(
             configPath: String, clockRate: Double? = nil, debounce: DispatchTimeInterval = .milliseconds(100),
-            batchSizing: BatchSizing = Options.batchSizing
+            batchSizing: BatchSizing = Options.defaultBatchSizing
         ) {
             self.configPath = configPath
             self.clockRate = clockRate
