@@ -31,8 +31,6 @@ import Testing
         sizes.record(customers: 10_000, took: .zero)
         #expect(sizes.next == 20_000)
         sizes.record(customers: 20_000, took: .milliseconds(100))
-        #expect(sizes.next == 40_000)
-        sizes.record(customers: 40_000, took: .milliseconds(100))
         #expect(sizes.next == BatchSizes.maximum)
     }
 
@@ -58,6 +56,18 @@ import Testing
         #expect(sizes.next == 20_000)
         sizes.record(customers: 10_000, took: .milliseconds(500))
         #expect(sizes.next == 20_000)
+    }
+
+    /// A pass that changes little waits for its plans, its writes quick: its batches do not grow.
+    @Test func aPassWaitingForItsPlansLongerThanItsWritesDoesNotGrowBatches() {
+        var sizes = BatchSizes(.standard)
+        sizes.record(customers: 5_000, took: .milliseconds(50), waited: .milliseconds(200))
+        #expect(sizes.next == 5_000)
+        // A wait shorter than the write still lets them grow.
+        sizes.record(customers: 5_000, took: .milliseconds(100), waited: .milliseconds(60))
+        #expect(sizes.next == 10_000)
+        sizes.record(customers: 5_000, took: .seconds(2), waited: .seconds(3))
+        #expect(sizes.next == 5_000)
     }
 
     @Test func aShortLastBatchIsMeasuredByItsOwnCount() {

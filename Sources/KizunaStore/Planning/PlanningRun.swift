@@ -129,7 +129,8 @@ public struct PlanningRun: Sendable {
     /// cores at once. After `shouldStop` turns true no further batch is handed over.
     ///
     /// Sized by time, a batch's size follows from the time `body` took with the one before
-    /// last (the one before is being written while it is planned).
+    /// last (the one before is being written while it is planned), and from how long the
+    /// pass then waited for the last one's plan.
     private func forEachBatch(
         of customers: [Customer], store: Store, planner: Planner, readingAhead: OutsideWrites?,
         progress: (_ done: Int, _ total: Int) -> Void, shouldStop: () -> Bool, _ body: (Batch) throws(StoreError) -> Void
@@ -161,10 +162,10 @@ public struct PlanningRun: Sendable {
             }
             let started = clock.now
             let written = Result { () throws(StoreError) in try body(batch) }
-            let took = clock.now - started
+            let wrote = clock.now
             // Waited for even when `body` failed, so no planning outlives the pass.
             let planned = next.map { next in Result { () throws(StoreError) in try next.value() } }
-            sizes.record(customers: batch.customers.count, took: took)
+            sizes.record(customers: batch.customers.count, took: wrote - started, waited: clock.now - wrote)
             try written.get()
             done += batch.customers.count
             Self.release(consume batch, on: releases)
