@@ -3,7 +3,8 @@
 # start-up to the first plan done (a new store, then a restart on a planned one), CPU time,
 # wake-ups (context switches) and memory over an idle period, how long a playbook edit takes
 # to be planned and shown in the status file, and how late reminders are sent after their
-# instant (through an `exec` channel, alone and 50 at one instant).
+# instant (through an `exec` channel, alone and 50 at one instant; through the log, those the
+# shipped plays owed before the restart).
 #
 #   scripts/bench-daemon.sh [customers] [idle seconds] [folder]
 #
@@ -155,8 +156,9 @@ done
 # Reminders, sent within a second of their instant: two plays added at once owe reminders at
 # instants a few seconds ahead, one customer's at three instants two seconds apart (each the
 # only one at its instant: the timer's own lateness), then the burst: 50 customers' at one
-# instant, as many as one CSM's whole book in this data (200 CSMs). The daemon sends one
-# message after another and waits for each program, so a burst's last reminder is its latest.
+# instant, as many as one CSM's whole book in this data (200 CSMs). The daemon sends up to 8
+# messages at once, started in the order of their instants, so a burst's last reminder is
+# about its latest.
 # A reminder is late by the time its program started after its instant. The plays are in
 # UTC, and kept off UTC's midnight, so that their instants fall on today.
 burst=${KIZUNA_BENCH_REMINDER_BURST:-50}
