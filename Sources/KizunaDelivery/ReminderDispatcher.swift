@@ -89,13 +89,18 @@ public final class ReminderDispatcher: Sendable {
             superseded += ordered.dropLast()
         }
         try settle(superseded, as: .superseded, report: &report)
-        let outgoing = try outgoing(sending.sorted { ($0.reminder.instant, $0.id) < ($1.reminder.instant, $1.id) }, now: now)
+        let outgoing = outgoing(sending.sorted { ($0.reminder.instant, $0.id) < ($1.reminder.instant, $1.id) }, now: now)
         // Those with nothing to try now are settled if every channel is, else left for their retries.
         let idle = outgoing.filter(\.channels.isEmpty)
         for settlement in ReminderSettlement.allCases {
             try settle(idle.filter { self.settlement(of: $0, now: now) == settlement }.map(\.owed), as: settlement, report: &report)
         }
-        var round = ReminderRound(outgoing)
+        let customers = try store.customers(ids: Set(outgoing.map(\.owed.task.customer)))
+        var round = ReminderRound(outgoing) { reminder in
+            let owed = reminder.owed
+            let report = TaskReport(owed.task, customer: customers[owed.task.customer], now: now)
+            return MessageText.reminder(owed, report: report, late: reminder.late, now: now)
+        }
         try BoundedJobs(limit: Self.messagesInFlight) { [self] (send: ReminderRound.Send) in
             attempt(send.message, on: send.channel, now: now)
         }.run(next: { shouldStop() ? nil : round.next() }) { (sent) throws(StoreError) in
@@ -123,22 +128,18 @@ public final class ReminderDispatcher: Sendable {
             settling: settling)
         for (attempt, reminder) in zip(recorded, reminders) {
             report.attempts.append(
-                .init(kind: .reminder, recipient: reminder.message.recipient, task: reminder.owed.task.id, attempt: attempt))
+                .init(kind: .reminder, recipient: reminder.owed.reminder.recipient, task: reminder.owed.task.id, attempt: attempt))
         }
         for settled in settling { report.settle(1, as: settled.settlement) }
     }
 
-    /// `owed`, each with its message and the channels to try now; the customers are read at once.
-    private func outgoing(_ owed: [OwedReminder], now: Instant) throws(StoreError) -> [ReminderRound.Outgoing] {
-        let customers = try store.customers(ids: Set(owed.map(\.task.customer)))
-        return owed.map { owed in
+    /// `owed`, each with whether it is late and the channels to try now.
+    private func outgoing(_ owed: [OwedReminder], now: Instant) -> [ReminderRound.Outgoing] {
+        owed.map { owed in
             let late = owed.attempts.first?.late ?? (now.secondsSinceEpoch - owedAt(owed).secondsSinceEpoch > settings.lateAfterSeconds)
-            let report = TaskReport(owed.task, customer: customers[owed.task.customer], now: now)
             let channels = ChannelProgress.of(channels(of: owed), attempts: owed.attempts, policy: settings.retry, now: now)
                 .filter { $0.1.step == .tryNow }.map(\.0)
-            return .init(
-                owed: owed, message: MessageText.reminder(owed, report: report, late: late, now: now), channels: channels,
-                attempts: owed.attempts)
+            return .init(owed: owed, late: late, channels: channels, attempts: owed.attempts)
         }
     }
 
@@ -147,7 +148,7 @@ public final class ReminderDispatcher: Sendable {
     private func settlement(of reminder: ReminderRound.Outgoing, now: Instant) -> ReminderSettlement? {
         let progress = ChannelProgress.of(channels(of: reminder.owed), attempts: reminder.attempts, policy: settings.retry, now: now)
         guard progress.allSatisfy({ $0.1.isSettled }) else { return nil }
-        return progress.contains { $0.1.step == .gaveUp } ? .failed : reminder.message.late ? .late : .delivered
+        return progress.contains { $0.1.step == .gaveUp } ? .failed : reminder.late ? .late : .delivered
     }
 
     /// Sends `message` on `channel` and returns the attempt to record.

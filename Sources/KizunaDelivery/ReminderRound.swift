@@ -15,7 +15,8 @@ struct ReminderRound {
     /// A reminder to send, and where it stands.
     struct Outgoing {
         let owed: OwedReminder
-        let message: DeliveryMessage
+        /// Whether it goes out later than it was owed.
+        let late: Bool
         /// The channels still to try now, in order.
         var channels: [String]
         /// The attempts made for its instant, this round's included.
@@ -23,14 +24,19 @@ struct ReminderRound {
     }
 
     private(set) var reminders: [Outgoing]
+    /// Writes a reminder's message as it starts, so that a large round does not hold every
+    /// message at once.
+    private let compose: (Outgoing) -> DeliveryMessage
     /// The reminder after the last one started.
     private var nextReminder = 0
     /// The next channel of reminders whose previous channel was recorded: they go first.
     private var followUps: [Send] = []
 
-    /// A round over `reminders`, started in this order; those with no channel to try now are left out.
-    init(_ reminders: [Outgoing]) {
+    /// A round over `reminders`, started in this order, each with the message `compose`
+    /// writes; those with no channel to try now are left out.
+    init(_ reminders: [Outgoing], compose: @escaping (Outgoing) -> DeliveryMessage) {
         self.reminders = reminders.filter { !$0.channels.isEmpty }
+        self.compose = compose
     }
 
     /// The next message to send: the next channel of a reminder already started, or else the
@@ -39,7 +45,7 @@ struct ReminderRound {
         if !followUps.isEmpty { return followUps.removeFirst() }
         guard nextReminder < reminders.count else { return nil }
         defer { nextReminder += 1 }
-        return send(nextReminder)
+        return send(nextReminder, compose(reminders[nextReminder]))
     }
 
     /// Notes `attempt` of `send` (recorded in the store) and returns whether that reminder is
@@ -48,11 +54,12 @@ struct ReminderRound {
         reminders[send.reminder].attempts.append(attempt)
         reminders[send.reminder].channels.removeFirst()
         guard !reminders[send.reminder].channels.isEmpty else { return true }
-        followUps.append(self.send(send.reminder))
+        followUps.append(self.send(send.reminder, send.message))
         return false
     }
 
-    private func send(_ reminder: Int) -> Send {
-        Send(reminder: reminder, channel: reminders[reminder].channels[0], message: reminders[reminder].message)
+    /// `message` on the next channel of `reminder`.
+    private func send(_ reminder: Int, _ message: DeliveryMessage) -> Send {
+        Send(reminder: reminder, channel: reminders[reminder].channels[0], message: message)
     }
 }
