@@ -9,7 +9,10 @@ import Logging
 /// - At least once: a reminder is settled only after every channel delivered it (or failed
 ///   on its last allowed attempt), and each channel's success is recorded right after the
 ///   channel returns. A crash between a channel's success and that record sends that
-///   channel's message again at the next start: the at-least-once window.
+///   channel's message again at the next start: the at-least-once window, at most the
+///   `messagesInFlight` messages being sent at once.
+/// - At once: the reminders of a round are sent `messagesInFlight` at a time, started in the
+///   order of their instants, each reminder's channels one after the other.
 /// - Never twice otherwise: a channel with a recorded delivery for the reminder's instant is
 ///   never tried again, and a settled reminder is not owed until planning moves its instant.
 /// - Late: reminders first sent more than `late_after` after their instant (the daemon was
@@ -64,6 +67,13 @@ public final class ReminderDispatcher: Sendable {
 
     // MARK: Reminders
 
+    /// How many messages a round sends at once. Programs and webhooks mostly wait (a process
+    /// starting, a round trip), so more at once than the cores keeps a burst of reminders
+    /// within its second; few enough that a burst does not start dozens of programs or
+    /// connections at once on a small machine, and that a crash resends little: each message
+    /// in flight may go out again at the next start (the at-least-once window).
+    static let messagesInFlight = 8
+
     private func deliverReminders(now: Instant, report: inout DeliveryReport, shouldStop: () -> Bool) throws(StoreError) {
         let owed = try store.owedReminders(through: now)
         let closed = owed.filter { !$0.task.state.isPending }
@@ -79,29 +89,66 @@ public final class ReminderDispatcher: Sendable {
             superseded += ordered.dropLast()
         }
         try settle(superseded, as: .superseded, report: &report)
-        for owed in sending.sorted(by: { ($0.reminder.instant, $0.id) < ($1.reminder.instant, $1.id) }) {
-            guard !shouldStop() else { return }
-            try deliver(owed, now: now, report: &report)
+        let outgoing = outgoing(sending.sorted { ($0.reminder.instant, $0.id) < ($1.reminder.instant, $1.id) }, now: now)
+        // Those with nothing to try now are settled if every channel is, else left for their retries.
+        let idle = outgoing.filter(\.channels.isEmpty)
+        for settlement in ReminderSettlement.allCases {
+            try settle(idle.filter { self.settlement(of: $0, now: now) == settlement }.map(\.owed), as: settlement, report: &report)
+        }
+        let customers = try store.customers(ids: Set(outgoing.map(\.owed.task.customer)))
+        var round = ReminderRound(outgoing) { reminder in
+            let owed = reminder.owed
+            let report = TaskReport(owed.task, customer: customers[owed.task.customer], now: now)
+            return MessageText.reminder(owed, report: report, late: reminder.late, now: now)
+        }
+        try BoundedJobs(limit: Self.messagesInFlight) { [self] (send: ReminderRound.Send) in
+            attempt(send.message, on: send.channel, now: now)
+        }.run(next: { shouldStop() ? nil : round.next() }) { (sent) throws(StoreError) in
+            try record(sent, of: &round, now: now, report: &report)
         }
     }
 
-    private func deliver(_ owed: OwedReminder, now: Instant, report: inout DeliveryReport) throws(StoreError) {
-        let late = owed.attempts.first?.late ?? (now.secondsSinceEpoch - owedAt(owed).secondsSinceEpoch > settings.lateAfterSeconds)
-        let customer = try store.customer(id: owed.task.customer)
-        let message = MessageText.reminder(owed, report: TaskReport(owed.task, customer: customer, now: now), late: late, now: now)
-        var attempts = owed.attempts
-        for (channel, progress) in ChannelProgress.of(channels(of: owed), attempts: owed.attempts, policy: settings.retry, now: now)
-        where progress.step == .tryNow {
-            let attempt = try store.record(
-                attempt(message, on: channel, now: now), reminder: owed.id, instant: owed.reminder.instant)
-            attempts.append(attempt)
-            report.attempts.append(.init(kind: .reminder, recipient: message.recipient, task: owed.task.id, attempt: attempt))
+    /// Records the attempts of messages that finished together in one transaction, each with
+    /// its reminder's settlement when that was its last channel to try.
+    private func record(
+        _ sent: [(job: ReminderRound.Send, outcome: DeliveryAttempt)], of round: inout ReminderRound, now: Instant,
+        report: inout DeliveryReport
+    ) throws(StoreError) {
+        var settling: [(id: Int64, instant: Instant, settlement: ReminderSettlement)] = []
+        for (send, attempt) in sent {
+            guard round.sent(send, attempt: attempt) else { continue }
+            let reminder = round.reminders[send.reminder]
+            if let settlement = settlement(of: reminder, now: now) {
+                settling.append((reminder.owed.id, reminder.owed.reminder.instant, settlement))
+            }
         }
-        let progress = ChannelProgress.of(channels(of: owed), attempts: attempts, policy: settings.retry, now: now)
-        guard progress.allSatisfy({ $0.1.isSettled }) else { return }
-        let settlement: ReminderSettlement =
-            progress.contains { $0.1.step == .gaveUp } ? .failed : late ? .late : .delivered
-        try settle([owed], as: settlement, report: &report)
+        let reminders = sent.map { round.reminders[$0.job.reminder] }
+        let recorded = try store.record(
+            zip(sent, reminders).map { (attempt: $0.outcome, reminder: $1.owed.id, instant: $1.owed.reminder.instant) },
+            settling: settling)
+        for (attempt, reminder) in zip(recorded, reminders) {
+            report.attempts.append(
+                .init(kind: .reminder, recipient: reminder.owed.reminder.recipient, task: reminder.owed.task.id, attempt: attempt))
+        }
+        for settled in settling { report.settle(1, as: settled.settlement) }
+    }
+
+    /// `owed`, each with whether it is late and the channels to try now.
+    private func outgoing(_ owed: [OwedReminder], now: Instant) -> [ReminderRound.Outgoing] {
+        owed.map { owed in
+            let late = owed.attempts.first?.late ?? (now.secondsSinceEpoch - owedAt(owed).secondsSinceEpoch > settings.lateAfterSeconds)
+            let channels = ChannelProgress.of(channels(of: owed), attempts: owed.attempts, policy: settings.retry, now: now)
+                .filter { $0.1.step == .tryNow }.map(\.0)
+            return .init(owed: owed, late: late, channels: channels, attempts: owed.attempts)
+        }
+    }
+
+    /// How `reminder` is settled once every channel it had to try now was tried; `nil` while
+    /// one is left to retry later.
+    private func settlement(of reminder: ReminderRound.Outgoing, now: Instant) -> ReminderSettlement? {
+        let progress = ChannelProgress.of(channels(of: reminder.owed), attempts: reminder.attempts, policy: settings.retry, now: now)
+        guard progress.allSatisfy({ $0.1.isSettled }) else { return nil }
+        return progress.contains { $0.1.step == .gaveUp } ? .failed : reminder.late ? .late : .delivered
     }
 
     /// Sends `message` on `channel` and returns the attempt to record.

@@ -10,13 +10,12 @@ import Testing
         let store = try Store(path: sandbox.storePath)
         let now = try #require(Instant(iso8601: Sandbox.tuesday, defaultZone: .utc))
         let owed = try #require(try store.owedReminders(through: now).first)
+        try store.record([
+            (DeliveryAttempt(channel: "chat", at: now, outcome: .failed, error: "POST answered 500", late: true), owed.id, owed.reminder.instant)
+        ])
         try store.record(
-            DeliveryAttempt(channel: "chat", at: now, outcome: .failed, error: "POST answered 500", late: true), reminder: owed.id,
-            instant: owed.reminder.instant)
-        try store.record(
-            DeliveryAttempt(channel: "chat", at: now.adding(seconds: 60), outcome: .delivered, late: true), reminder: owed.id,
-            instant: owed.reminder.instant)
-        try store.settle([(owed.id, owed.reminder.instant)], as: .late)
+            [(DeliveryAttempt(channel: "chat", at: now.adding(seconds: 60), outcome: .delivered, late: true), owed.id, owed.reminder.instant)],
+            settling: [(owed.id, owed.reminder.instant, .late)])
 
         let text = try sandbox.run(["show", owed.task.id.short])
         #expect(text.status == 0, "\(text.stderr)")

@@ -36,24 +36,32 @@ extension Store {
         }
     }
 
-    /// Records one attempt at sending reminder `id` (owed at `instant`); the attempt number
-    /// follows the channel's previous ones. Returns the attempt as recorded.
+    /// Records attempts at sending owed reminders (each with the instant its reminder was
+    /// owed at; its number follows the channel's previous ones) and settles the reminders
+    /// that need nothing more, in one transaction. Returns the attempts as recorded, in order.
     @discardableResult
-    public func record(_ attempt: DeliveryAttempt, reminder id: Int64, instant: Instant) throws(StoreError) -> DeliveryAttempt {
+    public func record(
+        _ attempts: [(attempt: DeliveryAttempt, reminder: Int64, instant: Instant)],
+        settling settled: [(id: Int64, instant: Instant, settlement: ReminderSettlement)] = []
+    ) throws(StoreError) -> [DeliveryAttempt] {
         try write { db in
-            var recorded = attempt
-            recorded.attempt = try Int.fetchOne(
-                db, sql: "SELECT coalesce(max(attempt), 0) + 1 FROM deliveries WHERE reminder = ? AND channel = ?",
-                arguments: [id, attempt.channel]) ?? 1
-            try db.execute(
-                sql: """
-                    INSERT INTO deliveries (reminder, channel, attempt, at, outcome, error, for_instant, late)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+            let recorded = try attempts.map { attempt, id, instant in
+                var recorded = attempt
+                recorded.attempt = try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT coalesce(max(attempt), 0) + 1 FROM deliveries WHERE reminder = ? AND channel = ?"),
+                    arguments: [id, attempt.channel]) ?? 1
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO deliveries (reminder, channel, attempt, at, outcome, error, for_instant, late)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """
+                ).execute(arguments: [
                     id, recorded.channel, recorded.attempt, recorded.at.secondsSinceEpoch, recorded.outcome.rawValue,
                     recorded.error, instant.secondsSinceEpoch, recorded.late,
                 ])
+                return recorded
+            }
+            for (id, instant, settlement) in settled { try settle(id, for: instant, as: settlement, in: db) }
             return recorded
         }
     }
@@ -62,11 +70,13 @@ extension Store {
     public func settle(_ reminders: [(id: Int64, instant: Instant)], as settlement: ReminderSettlement) throws(StoreError) {
         guard !reminders.isEmpty else { return }
         try write { db in
-            for (id, instant) in reminders {
-                try db.cachedStatement(sql: "UPDATE reminders SET settled_for = ?, settled_as = ? WHERE id = ? AND instant = ?")
-                    .execute(arguments: [instant.secondsSinceEpoch, settlement.rawValue, id, instant.secondsSinceEpoch])
-            }
+            for (id, instant) in reminders { try settle(id, for: instant, as: settlement, in: db) }
         }
+    }
+
+    private func settle(_ id: Int64, for instant: Instant, as settlement: ReminderSettlement, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE reminders SET settled_for = ?, settled_as = ? WHERE id = ? AND instant = ?")
+            .execute(arguments: [instant.secondsSinceEpoch, settlement.rawValue, id, instant.secondsSinceEpoch])
     }
 
     /// Every delivery attempt of reminders `ids`, with the instant each was for, oldest first.

@@ -9,7 +9,8 @@ final class ReminderChannels {
     let receiver: HTTPReceiver
     private let folder: URL
 
-    /// The exec script's output, one message per line.
+    /// The exec script's output, one message per line, each written at once: several
+    /// programs run together.
     var execFile: URL { folder.appendingPathComponent("notify.out") }
     /// While this file exists, the exec script sleeps a second after writing a message.
     var slowFlag: URL { folder.appendingPathComponent("notify.slow") }
@@ -22,7 +23,8 @@ final class ReminderChannels {
         let script = folder.appendingPathComponent("notify.sh")
         try """
             #!/bin/sh
-            { cat; echo; } >> '\(execFile.path)'
+            message=$(cat)
+            printf '%s\n' "$message" >> '\(execFile.path)'
             if [ -e '\(slowFlag.path)' ]; then sleep 1; fi
             """.write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)

@@ -64,13 +64,15 @@ final class ExampleStore {
     }
 
     /// An `exec` channel named `name` running a script that appends one line per message
-    /// to `name.out`: the recipient, the task, then the JSON it read on stdin.
+    /// to `name.out`: the recipient, the task, then the JSON it read on stdin. The line is
+    /// written at once, so that programs running together do not mix their lines.
     func addRecordingChannel(_ name: String, exitStatus: Int = 0) throws {
         let path = try script(
             "\(name).sh",
             """
             #!/bin/sh
-            { printf '%s %s %s ' "$KIZUNA_KIND" "$KIZUNA_RECIPIENT" "${KIZUNA_TASK:--}"; cat; echo; } >> '\(folder)/\(name).out'
+            line="$KIZUNA_KIND $KIZUNA_RECIPIENT ${KIZUNA_TASK:--} $(cat)"
+            printf '%s\n' "$line" >> '\(folder)/\(name).out'
             exit \(exitStatus)
             """)
         configuration.delivery.channels[name] = ChannelSettings(name: name, kind: .exec(command: [path]), timeoutSeconds: 10)
