@@ -62,6 +62,7 @@ private func date(_ text: String) -> CivilDate { CivilDate(text)! }
         ("every month on tuesdays", Cadence(frequency: .month, days: [.weekday(.tuesday)])),
         ("every week on the first business day", Cadence(frequency: .week, days: [.businessDay(1)])),
         ("every 3 months on Day 10 at 9:30 and 16:00", Cadence(interval: 3, frequency: .month, days: [.day(10)], times: [time("09:30"), time("16:00")])),
+        ("every day at 09:15:30 and 23:59:59", Cadence(frequency: .day, times: [time("09:15:30"), time("23:59:59")])),
     ]
 
     @Test(arguments: forms)
@@ -142,7 +143,7 @@ private func date(_ text: String) -> CivilDate { CivilDate(text)! }
         ("every month on the 6th tuesday", "`6th tuesday` does not exist: a month has at most 5 tuesdays", 19, nil),
         (
             "every week on tuesday at 25:00",
-            "`25:00` is not a time of day: write 24-hour `HH:MM`, from 00:00 to 23:59", 25, nil
+            "`25:00` is not a time of day: write 24-hour `HH:MM` or `HH:MM:SS`, from 00:00 to 23:59:59", 25, nil
         ),
         ("every week on tuesday at 10", "expected a time of day such as `10:00`, found `10`", 25, "did you mean `10:00`?"),
         (

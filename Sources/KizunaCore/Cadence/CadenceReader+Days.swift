@@ -57,7 +57,8 @@ extension CadenceReader {
         case .clock:
             guard let time = LocalTime(token.text) else {
                 throw SyntaxError(
-                    "`\(token.text)` is not a time of day: write 24-hour `HH:MM`, from 00:00 to 23:59", at: token.offset)
+                    "`\(token.text)` is not a time of day: write 24-hour `HH:MM` or `HH:MM:SS`, from 00:00 to 23:59:59",
+                    at: token.offset)
             }
             advance()
             return time
