@@ -87,7 +87,7 @@ struct ConcurrentDeliveryTests {
         #expect(example.lines(of: "notify.out").count { $0.hasPrefix("end ") } == programs)
         #expect(try !example.store.owedReminders(through: Self.now).filter { $0.task.state.isPending }.isEmpty)
 
-        // After a restart the rest go out, and none of the first three again.
+        // After a restart the rest go out, and none of the first ten again.
         let restarted = try ReminderDispatcherUnderTest(store: Store(stateDirectory: example.folder), configuration: example.configuration)
             .deliverDue(now: Self.now)
         #expect(!restarted.attempts.isEmpty)
