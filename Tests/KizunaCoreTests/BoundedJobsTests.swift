@@ -3,7 +3,7 @@ import KizunaCore
 import Synchronization
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct BoundedJobsTests {
     /// Jobs that note how many of them run at once, each dawdling a little.
     final class Tally: Sendable {
