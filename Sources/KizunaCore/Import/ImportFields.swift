@@ -26,9 +26,14 @@ public struct ImportFields: Sendable, Equatable, Sequence, ExpressibleByDictiona
         }
     }
 
-    /// Adds a field the row does not have yet, without looking for it.
-    mutating func append(_ name: String, _ value: String) {
-        entries.append((name, value))
+    /// Sets the field `name` to `value` as the subscript does; with `new`, the caller knows
+    /// the row has no field `name` yet, and a value is added without looking for it.
+    mutating func set(_ name: String, to value: String?, new: Bool) {
+        if new {
+            if let value { entries.append((name, value)) }
+        } else {
+            self[name] = value
+        }
     }
 
     public var count: Int { entries.count }

@@ -81,11 +81,7 @@ public struct ImportReader: Sendable {
             }
             for (name, value) in zip(names, record) where !name.isEmpty {
                 let value = checked(value, field: name, in: &row)
-                if uniqueNames {
-                    if let value { row.fields.append(name, value) }
-                } else {
-                    row.fields[name] = value
-                }
+                row.fields.set(name, to: value, new: uniqueNames)
             }
             rows.append(row)
         }
@@ -108,8 +104,8 @@ public struct ImportReader: Sendable {
                 switch value {
                 case .text(let text):
                     let text = checked(text, field: name, in: &row)
-                    if plain, let text { row.fields.append(name, text) } else { row.fields[name] = text }
-                case .number(let number): if plain { row.fields.append(name, number) } else { row.fields[name] = number }
+                    row.fields.set(name, to: text, new: plain)
+                case .number(let number): row.fields.set(name, to: number, new: plain)
                 case .null: continue
                 case .other: row.problems.append(Diagnostic("field `\(name)`: expected a string or a number", at: here))
                 }
