@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// Runs jobs at most `limit` at once, each on a queue of its own, while the caller's thread
 /// hands them out and takes their outcomes as they finish: for work that mostly waits (a
@@ -26,16 +25,17 @@ package struct BoundedJobs<Job: Sendable, Outcome: Sendable> {
     package func run<Failure: Error>(
         next: () -> Job?, finished: ([(job: Job, outcome: Outcome)]) throws(Failure) -> Void
     ) throws(Failure) {
-        let done = FinishedJobs<Job, Outcome>()
+        // Never finished nor abandoned: the jobs running are counted instead.
+        let done = ChunkChannel<(job: Job, outcome: Outcome)>()
         var running = 0
         var failure: Failure?
         while true {
             while failure == nil, running < limit, let job = next() {
                 running += 1
-                DispatchQueue(label: "kizuna.bounded-jobs").async { [perform] in done.add(job, perform(job)) }
+                DispatchQueue(label: "kizuna.bounded-jobs").async { [perform] in done.send((job, perform(job))) }
             }
             guard running > 0 else { break }
-            let batch = done.take()
+            let batch = (try? done.nextAll()) ?? []
             running -= batch.count
             guard failure == nil else { continue }
             do {
@@ -45,29 +45,5 @@ package struct BoundedJobs<Job: Sendable, Outcome: Sendable> {
             }
         }
         if let failure { throw failure }
-    }
-}
-
-/// The jobs that finished and were not taken yet.
-private final class FinishedJobs<Job: Sendable, Outcome: Sendable>: Sendable {
-    private let finished = Mutex<[(job: Job, outcome: Outcome)]>([])
-    /// Signalled once per job added.
-    private let signals = DispatchSemaphore(value: 0)
-
-    func add(_ job: Job, _ outcome: Outcome) {
-        finished.withLock { $0.append((job, outcome)) }
-        signals.signal()
-    }
-
-    /// Every job finished since the last call, waiting for one when none has.
-    func take() -> [(job: Job, outcome: Outcome)] {
-        signals.wait()
-        let batch = finished.withLock { finished in
-            defer { finished.removeAll() }
-            return finished
-        }
-        // The signal of each job taken besides the first, some perhaps not posted yet.
-        for _ in 1..<batch.count { signals.wait() }
-        return batch
     }
 }

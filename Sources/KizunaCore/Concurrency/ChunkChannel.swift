@@ -2,10 +2,12 @@ import Dispatch
 import Synchronization
 
 /// Hands chunks of work from one thread to another, in order: the sender sends them and then
-/// finishes or abandons, the receiver takes them with `next()` until it returns `nil`.
+/// finishes or abandons, the receiver takes them with `next()` until it returns `nil`, or all
+/// those waiting at once with `nextAll()`.
 ///
 /// Written for an import, whose file is read on one thread while the chunks already read are
-/// written on another, in one transaction that an abandoned import rolls back.
+/// written on another, in one transaction that an abandoned import rolls back; and for jobs
+/// running at once (`BoundedJobs`), whose outcomes come back to one thread as they finish.
 package final class ChunkChannel<Chunk: Sendable>: Sendable {
     private struct State {
         var chunks: [Chunk] = []
@@ -52,5 +54,25 @@ package final class ChunkChannel<Chunk: Sendable>: Sendable {
         }
         if abandoned { throw Abandoned() }
         return chunk
+    }
+
+    /// Every chunk sent and not taken yet, in order, waiting for one when there is none; empty
+    /// once the sender finished and every chunk was taken.
+    package func nextAll() throws(Abandoned) -> [Chunk] {
+        signals.wait()
+        let (chunks, abandoned) = state.withLock { state -> ([Chunk], Bool) in
+            if state.abandoned { return ([], true) }
+            defer { state.chunks.removeAll() }
+            return (state.chunks, false)
+        }
+        if chunks.isEmpty {
+            // The end: seen again by a later call.
+            signals.signal()
+        } else {
+            // The signal of each chunk taken besides the first, some perhaps not posted yet.
+            for _ in 1..<chunks.count { signals.wait() }
+        }
+        if abandoned { throw Abandoned() }
+        return chunks
     }
 }
