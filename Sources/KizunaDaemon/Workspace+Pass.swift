@@ -22,15 +22,9 @@ extension Workspace {
         run.batchSizing = batchSizing
         run.playbookIDs = playbooks
         let evaluation = if let playbooks { triggerEvaluation(of: playbooks) } else { self.evaluation }
-        // The evaluation's records and the planning's batches are one series of transactions:
-        // the WAL is checkpointed on another connection, not by a commit of the records, whose
-        // sync of the store file held up the chunks after it.
-        let (result, customers) = try store.writingSeries { () throws(StoreError) in
-            // The done tasks the planning needs are read on another core while the customers are
-            // read and evaluated; waited for even when those fail, so no read outlives the pass.
-            let completions = run.readingCompletions(on: store)
-            let evaluated = Result { () throws(StoreError) in
-                var customers = try store.customers()
+        let passed = try run.run(
+            on: store, now: now,
+            evaluatingWith: { customers throws(StoreError) in
                 timer.lap("customers")
                 // Every customer's signals are read at once, then the customers are evaluated and
                 // recorded in chunks: a stop waits for one read or one chunk (a tenth of a second at
@@ -38,14 +32,8 @@ extension Workspace {
                 // the tasks its firings make are logged with the pass's changes.
                 _ = try evaluation?.evaluate(&customers, on: store, now: now, chunkSize: Self.evaluationChunk, shouldStop: shouldStop)
                 timer.lap("evaluation")
-                return customers
-            }
-            run.completions = try completions.value()
-            let customers = try evaluated.get()
-            run.customers = customers
-            return (try run.run(on: store, now: now, shouldStop: shouldStop), customers)
-        }
+            }, shouldStop: shouldStop)
         timer.lap("planning")
-        return (result, customers)
+        return passed
     }
 }

@@ -169,19 +169,26 @@ import Testing
 
     @Test func planningTheEvaluatedCustomersStoresWhatPlanningTheStoredOnesDoes() throws {
         let window = PlanningWindow(now: Self.now, zone: Self.team, horizon: CalendarSpan(21, .day), calendar: .standard)
-        func pass(sharingCustomers: Bool) throws -> (MaterializationResult, [StoredTask]) {
+        /// A pass that evaluates the customers it plans, or one that reads them back after an evaluation.
+        func pass(evaluating: Bool) throws -> (MaterializationResult, [StoredTask]) {
             try withStore { store in
                 try Self.fill(store)
-                var customers = try store.customers()
-                _ = try evaluation.evaluate(&customers, on: store, now: Self.now)
-                var run = PlanningRun(playbooks: [Self.playbook], zone: Self.team, calendar: .standard, window: window, batchSize: 500)
-                if sharingCustomers { run.customers = customers }
-                let result = try run.run(on: store, now: Self.now)
+                let run = PlanningRun(playbooks: [Self.playbook], zone: Self.team, calendar: .standard, window: window, batchSize: 500)
+                let result: MaterializationResult
+                if evaluating {
+                    result = try run.run(
+                        on: store, now: Self.now,
+                        evaluatingWith: { customers throws(StoreError) in _ = try evaluation.evaluate(&customers, on: store, now: Self.now) }
+                    ).result
+                } else {
+                    _ = try evaluation.evaluate(on: store, now: Self.now)
+                    result = try run.run(on: store, now: Self.now)
+                }
                 return (result, try store.upcoming(from: window.catchUpFrom, to: window.to, owner: nil))
             }
         }
-        let (shared, sharedTasks) = try pass(sharingCustomers: true)
-        let (read, readTasks) = try pass(sharingCustomers: false)
+        let (shared, sharedTasks) = try pass(evaluating: true)
+        let (read, readTasks) = try pass(evaluating: false)
         #expect(shared.created > 0)
         #expect(shared == read)
         #expect(sharedTasks == readTasks)

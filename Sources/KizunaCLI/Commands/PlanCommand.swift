@@ -59,29 +59,19 @@ struct PlanCommand: ParsableCommand {
             return
         }
         let store = try StoreAccess.open(configuration, .bulkWrite)
-        // The customers are read once: evaluated, then planned as the evaluation left them. The
-        // evaluation's records and the planning's batches are one series of writes, so the
-        // commit of the records does not copy the WAL into the store file on this thread.
+        // The customers are read once: evaluated, then planned as the evaluation left them.
         let progress = Progress(label: "Planning", unit: "customers")
-        let result = try storing { () throws(StoreError) in
-            try store.writingSeries { () throws(StoreError) in
-                // The done tasks the planning needs are read on the other core meanwhile; waited
-                // for even when the evaluation fails, so no read outlives the command.
-                let completions = run.readingCompletions(on: store)
-                let evaluated = Result { () throws(StoreError) in
-                    var customers = try store.customers()
-                    return (try workspace.evaluation.evaluate(&customers, on: store, now: now), customers)
-                }
-                run.completions = try completions.value()
-                let (evaluation, customers) = try evaluated.get()
-                run.customers = customers
-                if workspace.health != nil || !evaluation.stageChanges.isEmpty || !evaluation.triggers.isEmpty {
-                    print(
-                        "Evaluated: \(evaluation.scored) health scores, \(evaluation.stageChanges.count) stage changes, "
-                            + "\(evaluation.firings.count) triggers fired")
-                }
-                return try run.run(on: store, now: now, progress: progress.update)
-            }
+        let (result, _) = try storing { () throws(StoreError) in
+            try run.run(
+                on: store, now: now,
+                evaluatingWith: { customers throws(StoreError) in
+                    let evaluation = try workspace.evaluation.evaluate(&customers, on: store, now: now)
+                    if workspace.health != nil || !evaluation.stageChanges.isEmpty || !evaluation.triggers.isEmpty {
+                        print(
+                            "Evaluated: \(evaluation.scored) health scores, \(evaluation.stageChanges.count) stage changes, "
+                                + "\(evaluation.firings.count) triggers fired")
+                    }
+                }, progress: progress.update)
         }
         progress.finish()
         print(

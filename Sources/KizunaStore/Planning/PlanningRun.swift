@@ -25,12 +25,12 @@ public struct PlanningRun: Sendable {
     /// added or removed these playbooks, and nothing else, plans what a full pass would.
     /// `nil` plans every playbook.
     public var playbookIDs: Set<String>?
-    /// Every stored customer, in id order, when the caller has read them (an evaluation just
-    /// did); `nil` reads them.
-    public var customers: [Customer]?
-    /// What the pass plans with of the done tasks, when the caller has read it
-    /// (`readingCompletions(on:)`); `nil` reads it.
-    public var completions: Completions?
+    /// Every stored customer, in id order, when the pass read and evaluated them
+    /// (`run(on:now:evaluatingWith:progress:shouldStop:)`); `nil` reads them.
+    private var customers: [Customer]?
+    /// What the pass plans with of the done tasks, when it was read beside an evaluation
+    /// (`run(on:now:evaluatingWith:progress:shouldStop:)`); `nil` reads it.
+    private var completions: Completions?
 
     /// A pass of `batchSize` customers per transaction, or, when `nil`, of as many as are
     /// written in about a second (`BatchSizing.standard`).
@@ -72,12 +72,33 @@ public struct PlanningRun: Sendable {
         return total
     }
 
-    /// Starts reading, on another core, what the pass plans with of the done tasks, for a caller
-    /// that evaluates the customers meanwhile (an evaluation changes no done task): over a long
-    /// history of done tasks the read takes a good part of a second. Set `playbookIDs` first.
-    package func readingCompletions(on store: Store) -> BackgroundResult<Completions, StoreError> {
-        let playbooks = Completions.playbooksDatedByTask(in: plannedPlaybooks)
-        return BackgroundResult { () throws(StoreError) in try store.completions(playbooksDatedByTask: playbooks) }
+    /// A whole pass, as `kizuna plan` and the daemon make it: reads every stored customer, has
+    /// `evaluate` evaluate them (health, stages, triggers) while the done tasks the planning
+    /// needs are read on another core (an evaluation changes no done task, and over a long
+    /// history the read takes a good part of a second), then plans the customers as the
+    /// evaluation left them, as `run(on:now:progress:shouldStop:)` does. The evaluation's
+    /// records and the batches are one series of writes (`Store.writingSeries`), so the commit
+    /// of the records does not copy the WAL into the store file on the writer's thread.
+    /// Returns the pass's result and the customers as evaluated.
+    public func run(
+        on store: Store, now: Instant, evaluatingWith evaluate: (inout [Customer]) throws(StoreError) -> Void,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, shouldStop: () -> Bool = { false }
+    ) throws(StoreError) -> (result: MaterializationResult, customers: [Customer]) {
+        try store.writingSeries { () throws(StoreError) in
+            let playbooks = Completions.playbooksDatedByTask(in: plannedPlaybooks)
+            let completions = BackgroundResult { () throws(StoreError) in try store.completions(playbooksDatedByTask: playbooks) }
+            let evaluated = Result { () throws(StoreError) in
+                var customers = try store.customers()
+                try evaluate(&customers)
+                return customers
+            }
+            // Waited for even when the evaluation failed, so that no read outlives the pass.
+            var run = self
+            run.completions = try completions.value()
+            let customers = try evaluated.get()
+            run.customers = customers
+            return (try run.run(on: store, now: now, progress: progress, shouldStop: shouldStop), customers)
+        }
     }
 
     /// What `run(on:now:)` would change, task by task; the store is only read.
